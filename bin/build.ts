@@ -1,0 +1,27 @@
+// npm run build: the embedded sample when it is missing, the prepared workspace, then the static
+// site. Framework reuses a cached loader output whenever one exists (it only compares the loader
+// file's own mtime), so its cache is cleared first: every build recomputes every published figure.
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { defaultParameters, resolveParameters } from "../lib/params.ts";
+import { generateRegion } from "../lib/synthetic/index.ts";
+import { openWorkspace } from "../loaders/workspace.ts";
+import { runMain } from "./args.ts";
+
+const frameworkCache = "src/.observablehq/cache";
+
+runMain(async () => {
+  const params = resolveParameters();
+  const hasClaims = ["csv", "parquet"].some((ext) => existsSync(join(params.data, `claims_inpatient.${ext}`)));
+  if (!hasClaims && resolve(params.data) === resolve(defaultParameters.data)) {
+    process.stderr.write(`build: generating the embedded sample into ${params.data}\n`);
+    await generateRegion({ out: params.data, seed: 1, scale: 1, format: "parquet" });
+  }
+  const started = performance.now();
+  (await openWorkspace(params)).close(); // validate, group and prepare once, before the loaders run
+  process.stderr.write(`build: inputs prepared from ${params.data} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  rmSync(frameworkCache, { recursive: true, force: true });
+  const framework = spawnSync("npx", ["observable", "build"], { stdio: "inherit", env: process.env });
+  if (framework.status !== 0) throw new Error(`observable build failed (exit ${framework.status})`);
+});

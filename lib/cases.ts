@@ -1,0 +1,48 @@
+// The `cases` table: one row per accepted inpatient claim, with its period, length of stay, hospital,
+// the group it is reported under and whether it is excluded (metrics.md §1). Every inpatient metric
+// selects from it.
+//
+// Grouping (§1): the project's own grouper groups every claim; where the input carries an upstream
+// drg_code, reports use that one and the own group is kept beside it for the concordance dataset.
+import type { Session } from "./db/session.ts";
+import type { Parameters } from "./params.ts";
+import { groupClaimsInDuckDB } from "./grouping/bulk.ts";
+import { loadScheme } from "./grouping/load.ts";
+
+/** Status of a group code given upstream, read as the scheme's README reads its own results. */
+const upstreamStatus = (code: string) => `CASE WHEN ${code} = '0000' OR substr(${code}, 2, 2) = '00' THEN 'FAIL'
+  WHEN ${code} LIKE '_QY' THEN 'QY' ELSE 'SUCCESS' END`;
+
+export async function buildCases(session: Session, params: Parameters): Promise<void> {
+  await groupClaimsInDuckDB(session, loadScheme(params.scheme), { source: "claims_inpatient", target: "own_groups" });
+  await session.run(`CREATE OR REPLACE TABLE cases AS
+    WITH joined AS (
+      SELECT c.*, h.level::INTEGER AS level, h.district, coalesce(h.coefficient, 1)::DOUBLE AS coefficient,
+             g.drg_code AS own_drg_code, g.mdc AS own_mdc, g.adrg AS own_adrg, g.status AS own_status
+      FROM claims_inpatient AS c
+      JOIN hospitals AS h USING (hospital_id)
+      JOIN own_groups AS g USING (claim_id)
+    )
+    , graded AS (
+    SELECT claim_id, patient_id, hospital_id, level, district, coefficient, department, insurance_type, sex, age,
+           admit_date, discharge_date,
+           year(discharge_date) AS year,
+           strftime(discharge_date, '%Y-%m') AS month,
+           -- LOS = discharge - admit in days; a same-day stay counts as 1 (§1)
+           greatest(date_diff('day', admit_date, discharge_date), 1) AS los,
+           discharge_status::INTEGER AS discharge_status,
+           total_cost, fund_paid, coalesce(self_pay, total_cost - fund_paid) AS self_pay,
+           drug_cost, consumable_cost, exam_cost, out_of_catalog_cost,
+           drg_code AS upstream_drg_code, own_drg_code, own_mdc, own_status,
+           coalesce(drg_code, own_drg_code) AS drg_code,
+           CASE WHEN drg_code IS NULL THEN own_status ELSE ${upstreamStatus("drg_code")} END AS group_status,
+           CASE WHEN drg_code IS NULL THEN own_mdc ELSE 'MDC' || left(drg_code, 1) END AS mdc,
+           left(coalesce(drg_code, own_drg_code), 3) AS adrg,
+           -- Excluded cases: LOS > max_los or total_cost < min_cost (§1); they still count in fund totals
+           (greatest(date_diff('day', admit_date, discharge_date), 1) > getvariable('max_los')
+             OR total_cost < getvariable('min_cost')) AS excluded
+    FROM joined)
+    -- Grouped = not QY, not 0000 (§1)
+    SELECT *, group_status = 'SUCCESS' AS grouped FROM graded
+    ORDER BY claim_id`);
+}

@@ -1,0 +1,60 @@
+// The prepared workspace: a DuckDB file holding the validated, grouped tables of one set of inputs.
+// Its name is a hash of everything the figures depend on — the input files' bytes, the parameters,
+// the reference data and the code — so a changed input can never be served from a stale workspace.
+// The site's loaders each open it read-only; the first to find it missing builds it.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openSession, type Session } from "../lib/db/session.ts";
+import { findInputFiles } from "../lib/input/files.ts";
+import { prepare } from "../lib/pipeline.ts";
+import { setParameterVariables, type Parameters } from "../lib/params.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const cacheDir = join(root, ".drg-cache");
+
+/** Folders whose files decide the figures (besides the inputs and parameters). */
+const codeFolders = ["lib", "loaders", "data/schemes", "data/dictionaries"];
+
+export function workspaceKey(params: Parameters): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify(params));
+  for (const file of findInputFiles(params.data)) hash.update(file.spec.name).update(readFileSync(file.path));
+  for (const folder of codeFolders) for (const file of listFiles(join(root, folder))) hash.update(relative(root, file)).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 24);
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}
+
+/** Opens (building first when missing) the workspace for these parameters, read-only. */
+export async function openWorkspace(params: Parameters): Promise<Session> {
+  const path = join(cacheDir, `${workspaceKey(params)}.duckdb`);
+  if (!existsSync(path)) await buildWorkspace(params, path);
+  const session = await openSession({ path, readOnly: true });
+  await setParameterVariables(session, params); // variables live in the connection, not the file
+  return session;
+}
+
+export async function buildWorkspace(params: Parameters, path: string): Promise<void> {
+  mkdirSync(cacheDir, { recursive: true });
+  const building = `${path}.${process.pid}.tmp`;
+  rmSync(building, { force: true });
+  const session = await openSession({ path: building });
+  try {
+    await prepare(session, params);
+    await session.run("CHECKPOINT");
+  } finally {
+    session.close();
+  }
+  renameSync(building, path);
+  rmSync(`${building}.wal`, { force: true });
+}

@@ -1,0 +1,14 @@
+// Observable Framework configuration. The site must never request another host: no global
+// stylesheets (the default pulls web fonts), our own stylesheet (Framework's default theme and
+// Inputs' CSS, both served locally), and only bare imports from node_modules in pages.
+export default {
+  title: "drg-monitor",
+  root: "src",
+  output: "dist",
+  style: "style.css",
+  globalStylesheets: [],
+  search: false,
+  pager: false,
+  footer: "drg-monitor · DRG/DIP/APG fund monitoring · static report built from the bureau's claims",
+  pages: [{ name: "Fund overview", path: "/" }],
+};
