@@ -4,7 +4,7 @@
 export default {
   title: "drg-monitor",
   root: "src",
-  output: "dist",
+  output: process.env.DRG_OUTPUT ?? "dist", // tests build elsewhere
   style: "style.css",
   globalStylesheets: [],
   search: false,

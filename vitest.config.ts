@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/site/**", "node_modules/**"],
+    exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: "forks",

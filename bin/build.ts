@@ -5,7 +5,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultParameters, resolveParameters } from "../lib/params.ts";
-import { generateRegion } from "../lib/synthetic/index.ts";
 import { openWorkspace } from "../loaders/workspace.ts";
 import { runMain } from "./args.ts";
 
@@ -16,12 +15,17 @@ runMain(async () => {
   const hasClaims = ["csv", "parquet"].some((ext) => existsSync(join(params.data, `claims_inpatient.${ext}`)));
   if (!hasClaims && resolve(params.data) === resolve(defaultParameters.data)) {
     process.stderr.write(`build: generating the embedded sample into ${params.data}\n`);
+    const { generateRegion } = await import("../lib/synthetic/index.ts");
     await generateRegion({ out: params.data, seed: 1, scale: 1, format: "parquet" });
   }
   const started = performance.now();
   (await openWorkspace(params)).close(); // validate, group and prepare once, before the loaders run
   process.stderr.write(`build: inputs prepared from ${params.data} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   rmSync(frameworkCache, { recursive: true, force: true });
-  const framework = spawnSync("npx", ["observable", "build"], { stdio: "inherit", env: process.env });
+  rmSync(process.env.DRG_OUTPUT ?? "dist", { recursive: true, force: true }); // Framework clears only an output inside the project
+  const framework = spawnSync("npx", ["observable", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" }, // the site and its build never call out
+  });
   if (framework.status !== 0) throw new Error(`observable build failed (exit ${framework.status})`);
 });

@@ -26,7 +26,7 @@ export async function buildCases(session: Session, params: Parameters): Promise<
     , graded AS (
     SELECT claim_id, patient_id, hospital_id, level, district, coefficient, department, insurance_type, sex, age,
            admit_date, discharge_date,
-           year(discharge_date) AS year,
+           year(discharge_date)::INTEGER AS year,
            strftime(discharge_date, '%Y-%m') AS month,
            -- LOS = discharge - admit in days; a same-day stay counts as 1 (§1)
            greatest(date_diff('day', admit_date, discharge_date), 1) AS los,

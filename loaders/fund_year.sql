@@ -3,11 +3,11 @@
 -- (needs at least two years of data before R); expected(R + t) = spend(R - 1) * (1 + g0)^(t + 1);
 -- savings = expected - actual, per year and cumulative.
 WITH yearly AS (
-    SELECT 'inpatient' AS setting, year(discharge_date) AS year, count(DISTINCT month(discharge_date)) AS months,
+    SELECT 'inpatient' AS setting, year(discharge_date)::INTEGER AS year, count(DISTINCT month(discharge_date)) AS months,
            count(*) AS claims, sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid
     FROM claims_inpatient GROUP BY ALL
     UNION ALL
-    SELECT 'outpatient', year(visit_date), count(DISTINCT month(visit_date)), count(*), sum(total_cost), sum(fund_paid)
+    SELECT 'outpatient', year(visit_date)::INTEGER, count(DISTINCT month(visit_date)), count(*), sum(total_cost), sum(fund_paid)
     FROM claims_outpatient GROUP BY ALL
 ),
 growth AS (
