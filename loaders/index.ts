@@ -3,8 +3,29 @@
 import type { Dataset } from "./dataset.ts";
 import { fundMonth, fundYear } from "./fund.ts";
 import { inputWarnings, parameters, quality, rejected } from "./quality.ts";
+import { budgetMonth, fundInsuranceMonth } from "./budget.ts";
+import { inputFiles, rejectionReasons } from "./provenance.ts";
+import { groups } from "./groups.ts";
+import { weightBaseYears } from "./weight_base_years.ts";
+import { groupingMdc } from "./grouping_mdc.ts";
+import { hospitalYear } from "./hospital_year.ts";
+import { hospitalMonth } from "./hospital_month.ts";
+import { departmentYear } from "./department_year.ts";
+import { regionYear } from "./region_year.ts";
+import { drgYear } from "./drg_year.ts";
+import { hospitalDrgYear } from "./hospital_drg_year.ts";
+import { rwIntervals } from "./rw_intervals.ts";
+import { rwIntervalMonth } from "./rw_interval_month.ts";
+import { rwIntervalComparison } from "./rw_interval_comparison.ts";
+import { settlement } from "./settlement.ts";
+import { settlementYear } from "./settlement_year.ts";
+import { groupingConcordance } from "./grouping_concordance.ts";
 
-export const datasets: Dataset[] = [quality, rejected, inputWarnings, parameters, fundMonth, fundYear];
+export const datasets: Dataset[] = [quality, rejected, inputWarnings, parameters, fundMonth, fundYear,
+  fundInsuranceMonth, budgetMonth, inputFiles, rejectionReasons,
+  groups, weightBaseYears, groupingMdc, hospitalYear, hospitalMonth, departmentYear, regionYear, drgYear, hospitalDrgYear,
+  rwIntervals, rwIntervalMonth, rwIntervalComparison, settlement, settlementYear,
+  groupingConcordance];
 
 /** Datasets that name claims or patients: written by `compute`, never published on the site. */
 export const claimLevelDatasets = new Set(["rejected"]);

@@ -1,7 +1,17 @@
-// The metric base tables (weights, case mix, settlement) built once per prepared session.
+// The metric base tables, built once per prepared session from `cases`, `hospitals`, `weights` and
+// `policy`; every published dataset selects from them.
+//   weights.sql        drg_weights, weight_base (m), weight_base_years, drg_base, drg_risk, drg_names (§2, §3)
+//   case_metrics.sql   case_metrics (a view: each case with its RW, case-mix flag, RW interval), rw_interval_bounds (§3, §4)
+//   casemix.ts         casemix_<grain> for hospital/department/region × year/month (§3)
+//   settlement.sql     case_points, settlement_years, settlement_hospital_years (§6)
 import type { Session } from "../db/session.ts";
 import type { Parameters } from "../params.ts";
+import { buildRelativeWeights } from "./weights.ts";
+import { buildCaseMix } from "./casemix.ts";
+import { buildSettlement } from "./settlement.ts";
 
-export async function buildMetrics(_session: Session, _params: Parameters): Promise<void> {
-  // Filled by the weights, case-mix and settlement modules (issue 4).
+export async function buildMetrics(session: Session, params: Parameters): Promise<void> {
+  await buildRelativeWeights(session, params);
+  await buildCaseMix(session);
+  await buildSettlement(session);
 }

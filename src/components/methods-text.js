@@ -1,0 +1,123 @@
+// The formulas of shared/spec/metrics.md §1–§6 as readers see them on the methods page, in both
+// languages. `code` spans are written between backticks; {name} is replaced by the value of the
+// parameter used for this build (dataset `parameters`).
+
+export const methodSections = [
+  {
+    id: "periods",
+    title: { zh: "§1 期间与病例集", en: "§1 Periods and case sets" },
+    items: [
+      {
+        zh: "住院病例按出院日期、门诊按就诊日期归入月份和年份。",
+        en: "A claim belongs to the month and year of its discharge date (inpatient) or visit date (outpatient).",
+      },
+      {
+        zh: "排除病例：住院天数 > {maxLos} 天，或总费用 < {minCost} 元（住院天数 = 出院日期 − 入院日期，当日出院计 1 天）。排除病例不参与权重推算、入组率、CMI、每权重费用和消耗指数，但计入所有基金合计。",
+        en: "Excluded cases: LOS > {maxLos} days, or total cost < {minCost} yuan (LOS = discharge date − admission date; a same-day stay counts as 1). They are left out of weight derivation, the grouping rate, CMI, cost per weight and the consumption indexes; they still count in every fund total.",
+      },
+      {
+        zh: "每个住院病例都有一个分组：DRG 编码、`xQY`（歧义病例：有效手术不属于其 MDC 的任何外科 ADRG）或 `0000`（无法入组）。输入带有上游 drg_code 时按其报告，并与本项目分组方案（{scheme}）的结果比对。",
+        en: "Every inpatient case gets a group: a DRG code, `xQY` (ambiguous: a valid operation that fits no surgical ADRG of its MDC) or `0000` (ungroupable). Where the input carries an upstream drg_code, reports use it and the project's own grouping (scheme {scheme}) is compared with it.",
+      },
+      {
+        zh: "`入组率 = 入组病例数 / (全部病例数 − 排除病例数)`；入组 = 非 QY、非 0000。",
+        en: "`grouping rate = grouped cases / (all cases − excluded cases)`; grouped = neither QY nor 0000.",
+      },
+    ],
+  },
+  {
+    id: "weights",
+    title: { zh: "§2 相对权重（RW）", en: "§2 Relative weights (RW)" },
+    items: [
+      {
+        zh: "提供权重表（weights）时直接使用；否则由病例推算如下。",
+        en: "Where a weights table is given it is used as is; otherwise weights are derived from the claims as follows.",
+      },
+      {
+        zh: "基期：参数 baseYears（本次：{baseYears}；未设置时取十二个月都有病例的前三个自然年，不足三年取全部此类年份，均无则取有病例的前三年）。年份权重由远及近 `2:3:5`（两年 `2:3`，一年 `1`）。",
+        en: "Base period: parameter baseYears (this build: {baseYears}; when unset, the first three calendar years with claims in all twelve months, or as many such years as there are; where none has, the first three years with claims). Year weights oldest → newest `2:3:5` (two years `2:3`, one year `1`).",
+      },
+      {
+        zh: "裁剪（每组、每个基期年）：保留 `Q1 − k·IQR ≤ 总费用 ≤ Q3 + k·IQR` 的病例，k = {trimK}（四分位数按顺序统计量线性插值，即 R 的 type 7）。当年少于 {minCases} 例的组不裁剪。",
+        en: "Trimming, per group and base year: keep cases with `Q1 − k·IQR ≤ total_cost ≤ Q3 + k·IQR`, k = {trimK} (quartiles by linear interpolation between order statistics, R's type 7). A group with fewer than {minCases} cases in that year is not trimmed.",
+      },
+      {
+        zh: "组均费用 `m_g = Σ_y w_y · mean_{g,y} / Σ_y w_y`（对该组有病例的基期年）；总均费用 m 为全部入组、保留病例的年均费用的同样加权平均。",
+        en: "Group mean `m_g = Σ_y w_y · mean_{g,y} / Σ_y w_y` over the base years in which g has cases; the overall mean m is the same weighted average of the yearly means of all grouped, kept cases.",
+      },
+      {
+        zh: "`RW_g = m_g / m`。基期病例少于 {minCases} 例的组标记为不稳定。权重在报告比较的所有期间保持不变。",
+        en: "`RW_g = m_g / m`. A group seen in fewer than {minCases} base-period cases is flagged unstable. Weights stay fixed across every period a report compares.",
+      },
+    ],
+  },
+  {
+    id: "casemix",
+    title: { zh: "§3 病例组合与效率", en: "§3 Case mix and efficiency" },
+    items: [
+      {
+        zh: "对入组、未排除且所在组有 RW 的病例（按医院、科室、DRG、期间）：",
+        en: "Over the cases that are grouped, not excluded and whose group has an RW (per hospital, department, DRG, period):",
+      },
+      { zh: "`总权重 = Σ RW`；`CMI = 总权重 / 病例数`；`每权重费用 = Σ 总费用 / 总权重`。", en: "`total weight = Σ RW`; `CMI = total weight / cases`; `cost per weight = Σ total_cost / total weight`." },
+      {
+        zh: "`费用消耗指数 = Σ_g n_g · (本单位组均费用_g / 全市组均费用_g) / Σ_g n_g`；时间消耗指数同理，以平均住院日代替费用。",
+        en: "`cost consumption index = Σ_g n_g · (unit's mean cost in g / region's mean cost in g) / Σ_g n_g`; the time consumption index is the same with mean LOS.",
+      },
+      {
+        zh: "DRG 组数 = 至少有一例的组数；平均住院日 = 住院天数均值；低风险组死亡率 = 低风险组死亡病例（离院方式 5）/ 病例数，低风险组为基期死亡率 z 分数低于 −1 的组。",
+        en: "DRG count = groups with at least one case; ALOS = mean LOS; low-risk mortality = deaths (discharge status 5) / cases in the low-risk DRGs, those whose base-period mortality z-score lies below −1.",
+      },
+      {
+        zh: "费用结构：药品、耗材、检查、目录外费用占比 = 该项费用 / 总费用；个人负担 = 自付 / 总费用（无自付时为 总费用 − 基金支付）。",
+        en: "Cost structure: drug, consumable, exam and out-of-catalog shares = that cost / total cost; personal burden = self pay / total cost (no self pay: total cost − fund paid).",
+      },
+    ],
+  },
+  {
+    id: "intervals",
+    title: { zh: "§4 RW 区间分布", en: "§4 RW-interval distribution" },
+    items: [
+      { zh: "区间边界 {rwEdges}，下限包含：`[0,0.2)`、`[0.2,0.5)` … 最后一个区间无上限。", en: "Interval edges {rwEdges}, lower bound inclusive: `[0,0.2)`, `[0.2,0.5)` … the last interval is open above." },
+      { zh: "每个区间、每个期间：病例数、总费用、基金支付，以及各自占该期合计的比重。", en: "Per interval and period: cases, total cost and fund paid, and each as a share of the period's total." },
+      { zh: "期间对比：`基金支付变化 = (B − A) / A`，A、B 为页面上选择的两个期间。", en: "Period comparison: `change of fund paid = (B − A) / A` for the periods A and B chosen on the page." },
+    ],
+  },
+  {
+    id: "fund",
+    title: { zh: "§5 基金增长", en: "§5 Fund growth" },
+    items: [
+      { zh: "基金支出 = 按月、按年的 Σ 基金支付，住院、门诊分列。", en: "Fund expenditure = Σ fund_paid per month and per year, inpatient and outpatient apart." },
+      { zh: "`同比增长 = (本期 − 上年同期) / 上年同期`。", en: "`YoY growth = (this period − same period a year before) / same period a year before`." },
+      {
+        zh: "改革年份 R = {reformYear}：基准增速 g0 = R 之前各年同比增速的均值（R 之前至少两年数据）。`R + t 年预期支出 = 支出(R − 1) × (1 + g0)^(t+1)`；`节约 = 预期 − 实际`，逐年及累计。",
+        en: "Reform year R = {reformYear}: the baseline growth g0 is the mean annual growth over the years before R (at least two years of data before R). `expected spend in year R + t = spend(R − 1) × (1 + g0)^(t+1)`; `savings = expected − actual`, per year and cumulative.",
+      },
+      { zh: "预算执行率 = 年内累计基金支出 / 当年预算（policy 表的 inpatient_budget、outpatient_budget）；均衡进度 = 预算 × 月份 / 12。", en: "Budget execution = the year's fund spend to date / the year's budget (policy inpatient_budget, outpatient_budget); even pace = budget × month / 12." },
+    ],
+  },
+  {
+    id: "points",
+    title: { zh: "§6 点数法与结算", en: "§6 Point method and settlement" },
+    items: [
+      { zh: "`基准点数 = RW_g × 100`；医院系数 c_h（hospitals.coefficient，默认 1）。", en: "`base points = RW_g × 100`; hospital coefficient c_h (hospitals.coefficient, default 1)." },
+      {
+        zh: "组均费用 a_g = 权重表的 avg_cost，否则为 §2 的 m_g，否则为 RW_g × m；`倍率 r = 病例总费用 / a_g`。",
+        en: "The group's average cost a_g = weights.avg_cost where given, else m_g of §2, else RW_g × m; `ratio r = case total_cost / a_g`.",
+      },
+      {
+        zh: "病例点数：正常 `基准 × c_h`；高倍率（r > H = {highMultiplier}）`基准 × c_h + (r − H) × 基准`；低倍率（r < L = {lowMultiplier}）`基准 × c_h × r`；QY 和 0000 `总费用 / m × 100 × {ungroupedDiscount}`；同一患者 {readmitDays} 天内再次入住同院同 DRG 时，前次住院点数 × {readmitFactor}。policy 表当年给出的倍率优先。",
+        en: "Case points: normal `base × c_h`; high multiplier (r > H = {highMultiplier}) `base × c_h + (r − H) × base`; low multiplier (r < L = {lowMultiplier}) `base × c_h × r`; QY and 0000 `total_cost / m × 100 × {ungroupedDiscount}`; when the same patient is admitted again to the same hospital in the same DRG within {readmitDays} days, the earlier stay's points × {readmitFactor}. Multipliers the policy table gives for a year win.",
+      },
+      { zh: "患者负担 `s = Σ (总费用 − 基金支付)`。", en: "Patient share `s = Σ (total_cost − fund_paid)` of the year's cases." },
+      {
+        zh: "`可分配基金 F = 记账 + 比例 × (预算 − 记账)`：记账 = Σ 基金支付，预算 = inpatient_budget（无则等于记账），比例 = share_ratio（本次默认 {shareRatio}，policy 表当年值优先）。",
+        en: "`fund to distribute F = recorded + ratio × (budget − recorded)`: recorded = Σ fund_paid, budget = inpatient_budget (absent: recorded), ratio = share_ratio (default {shareRatio} in this build; the policy table's value for a year wins).",
+      },
+      {
+        zh: "`点值 = (F + s) / Σ 点数`；医院 `DRG 支付 = Σ 点数 × 点值`；`应付基金 = DRG 支付 − 患者负担`；`结算率 = 应付基金 / 基金实际支付`。病种盈亏 = DRG 支付 − 总费用。",
+        en: "`point value = (F + s) / Σ points`; a hospital's `DRG payment = Σ points × point value`; `fund payable = DRG payment − patient share`; `settlement rate = fund payable / fund_paid`. A DRG's gain = DRG payment − total cost.",
+      },
+    ],
+  },
+];

@@ -1,0 +1,22 @@
+// The project's own grouping engine for the browser: lib/grouping/engine.ts and the scheme parser,
+// bundled by esbuild into one ES module the "group a case" page imports. platform "browser" makes the
+// bundle fail if the engine ever imports a Node module.
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+
+const result = await build({
+  stdin: {
+    contents: `export { groupCase } from "./engine.ts"; export { parseScheme } from "./scheme.ts";`,
+    resolveDir: fileURLToPath(new URL("../../lib/grouping/", import.meta.url)),
+    sourcefile: "grouper-entry.ts",
+    loader: "ts",
+  },
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2020",
+  minify: true,
+  legalComments: "none",
+  write: false,
+});
+process.stdout.write(result.outputFiles[0].text);

@@ -1,0 +1,239 @@
+// The site in Debian's chromium (issue 5): every page in both languages loads with no error cell, no
+// console error and no request to another host, and shows its charts; a filter changes a chart's data;
+// every hospital has its page; the "group a case" page groups in the browser as the engine does in
+// Node; the PDF command writes PDFs. Screenshots of the main pages go to screenshots/.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, waitForPage, watchRequests } from "../../bin/browser.ts";
+import { groupCase } from "../../lib/grouping/engine.ts";
+import { loadScheme } from "../../lib/grouping/load.ts";
+import { sitePages } from "../../src/components/site.js";
+import { buildSite, root, type BuiltSite } from "./site-fixture.ts";
+
+const screenshots = join(root, "screenshots");
+
+let site: BuiltSite;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  site = await buildSite();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.server.close();
+});
+
+interface Visit {
+  page: Page;
+  problems: string[];
+}
+
+/** Opens a site path and records console errors, page errors and requests to other hosts. */
+async function visit(path: string, on: BrowserContext = context): Promise<Visit> {
+  const page = await on.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  const outside = watchRequests(page, site.server.origin);
+  await page.goto(`${site.server.origin}${path}`, { waitUntil: "networkidle" });
+  await waitForPage(page);
+  problems.push(...outside.map((url) => `request to another host: ${url}`));
+  return { page, problems };
+}
+
+const pagePaths = (lang: "zh" | "en") => sitePages.map((p) => `${lang === "en" ? "/en" : ""}/${p.slug}`);
+
+describe.each(["zh", "en"] as const)("every page in %s", (lang) => {
+  it.each(pagePaths(lang))("%s loads cleanly and shows its charts", async (path) => {
+    const { page, problems } = await visit(path);
+    expect(problems).toEqual([]);
+    expect(await page.$$(".observablehq--error")).toHaveLength(0);
+    expect(await page.$$eval("figure, svg", (nodes) => nodes.length)).toBeGreaterThan(0);
+    expect(await page.getAttribute("html", "lang")).toBe(lang === "zh" ? "zh-CN" : "en");
+    // One link switches language, to the same page in the other language.
+    const other = await page.$eval(".lang-switch", (a) => new URL((a as HTMLAnchorElement).href).pathname);
+    const expected = lang === "zh" ? `/en${path}` : path.slice("/en".length);
+    expect(other.replace(/\/index$/, "/")).toBe(expected);
+    await page.close();
+  });
+
+  it("a hospital's page loads cleanly and shows its charts", async () => {
+    const { page, problems } = await visit(`${lang === "en" ? "/en" : ""}/hospital/${site.hospitalIds[0]}`);
+    expect(problems).toEqual([]);
+    expect(await page.$$(".observablehq--error")).toHaveLength(0);
+    expect(await page.$$eval(".chart-card figure svg", (nodes) => nodes.length)).toBeGreaterThan(3);
+    await page.close();
+  });
+});
+
+describe("the analysts' filters", () => {
+  /** The SVG of the n-th chart card and the href of its download link. */
+  const chart = (page: Page, n: number) =>
+    page.$$eval(".chart-card", (cards, i) => ({ svg: cards[i].querySelector("figure")?.outerHTML ?? "", title: cards[i].querySelector("figure h2")?.textContent ?? "", download: (cards[i].querySelector("a.download") as HTMLAnchorElement).href }), n);
+
+  it("changing the year on the case-mix page changes the chart's data", async () => {
+    const { page, problems } = await visit("/casemix");
+    const before = await chart(page, 0);
+    const year = page.locator(".filters select").first();
+    const years = await year.locator("option").allTextContents();
+    expect(years.length).toBeGreaterThan(1);
+    await year.selectOption({ label: years[0] });
+    await page.waitForTimeout(300);
+    const after = await chart(page, 0);
+    expect(after.svg).not.toBe(before.svg);
+    expect(after.title).toContain(years[0]);
+    expect(after.download).not.toBe(before.download);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("choosing a level on the cost-per-weight page keeps only that level's hospitals", async () => {
+    const { page } = await visit("/en/cost");
+    const levels = () => page.$$eval(".data-table tbody tr", (trs) => trs.map((tr) => tr.children[1].textContent));
+    const all = await levels();
+    await page.locator(".filters select").nth(1).selectOption({ label: "Tertiary" });
+    await page.waitForTimeout(300);
+    const tertiary = await levels();
+    expect(tertiary.length).toBeGreaterThan(0);
+    expect(tertiary.length).toBeLessThan(all.length);
+    expect(new Set(tertiary)).toEqual(new Set(["Tertiary"]));
+    await page.close();
+  });
+
+  it("choosing an insurance type on the fund page keeps only that type", async () => {
+    const { page, problems } = await visit("/trend");
+    const card = page.locator(".chart-card").filter({ hasText: "险种" }).last();
+    const before = await card.locator("figure").innerHTML();
+    const insurance = page.locator(".filters select").nth(2);
+    await insurance.selectOption({ label: "职工医保" });
+    await page.waitForTimeout(300);
+    const title = await card.locator("figure h2").textContent();
+    expect(await card.locator("figure").innerHTML()).not.toBe(before);
+    expect(title).toContain("职工医保");
+    expect(title).not.toContain("城乡居民医保");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("two periods chosen on the RW-interval page change the comparison", async () => {
+    const { page } = await visit("/rw-intervals");
+    const before = await chart(page, 1);
+    const periods = page.locator(".filters select");
+    const months = await periods.first().locator("option").allTextContents();
+    await periods.nth(0).selectOption(months[0]);
+    await periods.nth(1).selectOption(months[2]);
+    await page.waitForTimeout(300);
+    const after = await chart(page, 1);
+    expect(after.svg).not.toBe(before.svg);
+    expect(after.title).toContain(lang0(months[0]));
+    await page.close();
+  });
+});
+
+/** How the Chinese page writes a month "2018-01" in a chart title ("2018年1"…). */
+const lang0 = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}`;
+
+describe("hospital pages", () => {
+  it("exist for every hospital, in both languages", () => {
+    expect(site.hospitalIds.length).toBeGreaterThan(5);
+    const missing = site.hospitalIds.flatMap((id) =>
+      [join(site.dist, "hospital", `${id}.html`), join(site.dist, "en", "hospital", `${id}.html`)].filter((file) => !existsSync(file)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("link from the hospitals page to each hospital's page", async () => {
+    const { page } = await visit("/hospitals");
+    const links = await page.$$eval(".data-table a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(new Set(links)).toEqual(new Set(site.hospitalIds.map((id) => `/hospital/${id}`)));
+    await page.close();
+  });
+});
+
+describe("group a case", () => {
+  it("groups in the browser exactly as the engine does in Node", async () => {
+    const { page, problems } = await visit("/en/grouper");
+    await page.fill(".grouper-form textarea >> nth=0", "I21.001\nI10.x00");
+    await page.fill(".grouper-form textarea >> nth=1", "36.0601");
+    await page.waitForTimeout(200);
+    const shown = (await page.textContent(".group-code"))?.trim();
+    const expected = groupCase(loadScheme(), { dx: ["I21.001", "I10.x00"], proc: ["36.0601"], sex: "1", age_years: "65", age_days: "", birth_weight_g: "" });
+    expect(shown).toBe(expected.drg);
+    expect(expected.status).toBe("SUCCESS");
+    expect(await page.$$eval(".trace li", (lis) => lis.length)).toBe(expected.trace.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("privacy and the network", () => {
+  it("no file of the site names a rejected claim", () => {
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    const offenders = files(site.dist).filter((f) => [".csv", ".json", ".html", ".js"].includes(extname(f)) && site.rejectedClaimIds.some((id) => readFileSync(f, "latin1").includes(id)));
+    expect(offenders).toEqual([]);
+  });
+
+  it("the data-quality page counts the rejected rows by reason, without their values", async () => {
+    const { page } = await visit("/en/quality");
+    const text = await page.textContent("#observablehq-main");
+    expect(text).toContain("hospital_id not in hospitals");
+    expect(text).not.toContain("NO_SUCH_HOSPITAL");
+    // The sample's claims carry upstream groups: the page compares the project's grouping with them.
+    expect(text).toContain("got the same group from the project's grouper");
+    await page.close();
+  });
+});
+
+describe("themes and print", () => {
+  it("the overview is readable in the dark theme", async () => {
+    const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+    const { page, problems } = await visit("/", dark);
+    const [background, color] = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector("h1")!).color]);
+    const luminance = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+    expect(luminance(background)).toBeLessThan(80);
+    expect(luminance(color)).toBeGreaterThan(160);
+    expect(problems).toEqual([]);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, "overview-dark.png"), fullPage: true });
+    await dark.close();
+  });
+
+  it("npm run pdf writes the overview and the monthly fund report as PDFs", () => {
+    const out = mkdtempSync(join(tmpdir(), "drg-e2e-pdf-"));
+    execFileSync("npx", ["tsx", "bin/pdf.ts", "--dist", site.dist, "--out", out], { cwd: root, stdio: "pipe" });
+    for (const name of ["overview.zh.pdf", "overview.en.pdf", "fund-monthly.zh.pdf", "fund-monthly.en.pdf"]) {
+      const pdf = readFileSync(join(out, name));
+      expect(pdf.length).toBeGreaterThan(10_000);
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    }
+  });
+});
+
+describe("screenshots", () => {
+  const shots = [
+    ["overview-zh.png", "/"],
+    ["overview-en.png", "/en/"],
+    ["casemix-zh.png", "/casemix"],
+    ["rw-intervals-zh.png", "/rw-intervals"],
+    ["settlement-en.png", "/en/settlement"],
+    ["hospital-zh.png", null],
+    ["grouper-zh.png", "/grouper"],
+  ] as const;
+  it.each(shots)("%s", async (file, path) => {
+    const { page } = await visit(path ?? `/hospital/${site.hospitalIds[0]}`);
+    await page.waitForTimeout(300);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, file), fullPage: true });
+    await page.close();
+  });
+});
