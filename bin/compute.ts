@@ -24,6 +24,8 @@ const flagParameters: Record<string, keyof Parameters> = {
   "readmit-factor": "readmitFactor",
   "share-ratio": "shareRatio",
   "ungrouped-discount": "ungroupedDiscount",
+  "compare-a": "comparisonA",
+  "compare-b": "comparisonB",
 };
 
 runMain(async () => {

@@ -35,6 +35,9 @@ export interface Parameters {
   ungroupedDiscount: number;
   /** Share of a surplus or overspend borne by the hospitals, when the policy row gives none (§6). */
   shareRatio: number;
+  /** RW-interval period comparison (§4): months "YYYY-MM..YYYY-MM"; null: H1 of the reform year vs H1 two years on. */
+  comparisonA: string | null;
+  comparisonB: string | null;
 }
 
 export const defaultParameters: Parameters = {
@@ -53,6 +56,8 @@ export const defaultParameters: Parameters = {
   readmitFactor: 0.5,
   ungroupedDiscount: 1,
   shareRatio: 1,
+  comparisonA: null,
+  comparisonB: null,
 };
 
 export const configFileName = "drg-monitor.config.json";
@@ -74,6 +79,8 @@ export const parameterSections: Record<keyof Parameters, string> = {
   readmitFactor: "metrics.md §6",
   ungroupedDiscount: "metrics.md §6",
   shareRatio: "metrics.md §6",
+  comparisonA: "metrics.md §4",
+  comparisonB: "metrics.md §4",
 };
 
 const envNames: Partial<Record<keyof Parameters, string>> = {
@@ -102,6 +109,10 @@ export function parseParameter(key: keyof Parameters, text: string): Parameters[
   switch (key) {
     case "data":
     case "scheme":
+      return text;
+    case "comparisonA":
+    case "comparisonB":
+      if (!/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/.test(text)) throw fail("a period of months YYYY-MM..YYYY-MM");
       return text;
     case "reformYear": {
       const year = Number(text);
@@ -159,4 +170,9 @@ export async function setParameterVariables(session: Session, p: Parameters): Pr
   await set("share_ratio", String(p.shareRatio));
   await set("base_years", p.baseYears ? `[${p.baseYears.join(", ")}]::INTEGER[]` : "NULL::INTEGER[]");
   await set("scheme", sqlString(p.scheme));
+  for (const [name, period] of [["a", p.comparisonA], ["b", p.comparisonB]] as const) {
+    const [from, to] = period ? period.split("..") : [null, null];
+    await set(`comparison_${name}_from`, from ? sqlString(from) : "NULL::VARCHAR");
+    await set(`comparison_${name}_to`, to ? sqlString(to) : "NULL::VARCHAR");
+  }
 }

@@ -26,15 +26,18 @@ export function typedValue(column: ColumnSpec): string {
   }
 }
 
-/** SQL expressions, one per rule of a column, each a reason text or NULL. */
+/** The column holding a column's typed value in the checked rows. */
+export const typedName = (name: string) => sqlIdent(`t_${name}`);
+
+/** SQL expressions, one per rule of a column, each a reason text or NULL (typed values already in t_<name>). */
 function columnChecks(column: ColumnSpec): string[] {
   const c = sqlIdent(column.name);
   const name = column.name;
   const shown = `'"' || left(trim(${c}), 40) || '"'`;
-  const value = typedValue(column);
+  const value = typedName(name);
   const checks: string[] = [];
   if (column.required) checks.push(`CASE WHEN NOT ${present(c)} THEN '${name} is missing' END`);
-  const unparseable = (what: string) => `CASE WHEN ${present(c)} AND ${value} IS NULL THEN '${name} is not ${what}: ' || ${shown} END`;
+  const unparseable = (what: string) => `CASE WHEN ${value} IS NULL AND ${present(c)} THEN '${name} is not ${what}: ' || ${shown} END`;
   switch (column.type) {
     case "integer":
       checks.push(unparseable("a whole number"));
@@ -55,7 +58,7 @@ function columnChecks(column: ColumnSpec): string[] {
     case "enum": {
       const values = column.values!.map(sqlString).join(", ");
       checks.push(
-        `CASE WHEN ${present(c)} AND trim(${c}) NOT IN (${values}) THEN '${name} must be one of ${column.values!.join("/")}: ' || ${shown} END`,
+        `CASE WHEN ${value} NOT IN (${values}) THEN '${name} must be one of ${column.values!.join("/")}: ' || ${shown} END`,
       );
       break;
     }
@@ -75,33 +78,32 @@ function columnChecks(column: ColumnSpec): string[] {
 function rowChecks(spec: TableSpec, columns: Set<string>): string[] {
   const checks: string[] = [];
   const has = (...names: string[]) => names.every((n) => columns.has(n));
-  const money = (n: string) => `TRY_CAST(nullif(trim(${n}), '') AS DECIMAL(18,2))`;
-  const date = (n: string) => `TRY_CAST(nullif(trim(${n}), '') AS DATE)`;
-  if (has("fund_paid", "total_cost"))
-    checks.push(`CASE WHEN ${money("fund_paid")} > ${money("total_cost")} THEN 'fund_paid exceeds total_cost' END`);
+  const t = typedName;
+  if (has("fund_paid", "total_cost")) checks.push(`CASE WHEN ${t("fund_paid")} > ${t("total_cost")} THEN 'fund_paid exceeds total_cost' END`);
   if (has("admit_date", "discharge_date"))
-    checks.push(`CASE WHEN ${date("discharge_date")} < ${date("admit_date")} THEN 'discharge_date is before admit_date' END`);
+    checks.push(`CASE WHEN ${t("discharge_date")} < ${t("admit_date")} THEN 'discharge_date is before admit_date' END`);
   if (spec.name === "claims_inpatient" || spec.name === "claims_outpatient")
-    checks.push(
-      `CASE WHEN ${present("hospital_id")} AND trim(hospital_id) NOT IN (SELECT hospital_id FROM hospitals) THEN 'hospital_id not in hospitals: "' || trim(hospital_id) || '"' END`,
-    );
-  if (spec.key)
-    checks.push(
-      `CASE WHEN _first_line IS NOT NULL AND _first_line <> _line THEN '${spec.key} repeats (first at line ' || _first_line || ')' END`,
-    );
+    checks.push(`CASE WHEN _known_hospital IS NULL AND ${t("hospital_id")} IS NOT NULL THEN 'hospital_id not in hospitals: "' || ${t("hospital_id")} || '"' END`);
+  if (spec.key) checks.push(`CASE WHEN _first_line <> _line THEN '${spec.key} repeats (first at line ' || _first_line || ')' END`);
   return checks;
 }
 
-/** A SELECT adding `_reasons` (list of texts, empty when the row is sound) to a raw table. */
+/**
+ * A SELECT over a raw table (all VARCHAR, with `_line`) giving each contract column's typed value as
+ * t_<name>, the row's `_line`, and `_reason`: every broken rule joined with '; ', NULL when the row is sound.
+ * One pass: each value is parsed once; repeated keys come from a small aggregate, not a window.
+ */
 export function checkedRowsSql(spec: TableSpec, rawTable: string, columns: Set<string>): string {
-  const checks = [
-    ...spec.columns.filter((c) => columns.has(c.name)).flatMap(columnChecks),
-    ...rowChecks(spec, columns),
-  ];
-  const key = spec.key ? sqlIdent(spec.key) : null;
-  const firstLine = key
-    ? `CASE WHEN ${present(key)} THEN min(_line) OVER (PARTITION BY trim(${key})) END AS _first_line`
-    : "NULL AS _first_line";
-  return `WITH keyed AS (SELECT *, ${firstLine} FROM ${rawTable})
-SELECT *, list_filter([${checks.join(",\n  ")}]::VARCHAR[], r -> r IS NOT NULL) AS _reasons FROM keyed`;
+  const present_ = spec.columns.filter((c) => columns.has(c.name));
+  const typed = present_.map((c) => `${typedValue(c)} AS ${typedName(c.name)}`);
+  const checks = [...present_.flatMap(columnChecks), ...rowChecks(spec, columns)];
+  const key = spec.key && columns.has(spec.key) ? typedName(spec.key) : null;
+  const isClaims = spec.name === "claims_inpatient" || spec.name === "claims_outpatient";
+  return `WITH typed AS (SELECT *, ${typed.join(", ")} FROM ${rawTable}),
+repeated AS (${key ? `SELECT ${key} AS _key, min(_line) AS _first_line FROM typed WHERE ${key} IS NOT NULL GROUP BY ALL HAVING count(*) > 1` : "SELECT NULL AS _key, NULL::BIGINT AS _first_line WHERE false"})
+SELECT ${present_.map((c) => typedName(c.name)).join(", ")}, _line,
+  nullif(concat_ws('; ', ${checks.join(",\n  ")}), '') AS _reason
+FROM typed
+LEFT JOIN repeated ON ${key ? `repeated._key = typed.${key}` : "false"}
+${isClaims ? `LEFT JOIN (SELECT hospital_id AS _known_hospital FROM hospitals) AS h ON h._known_hospital = typed.${typedName("hospital_id")}` : ""}`;
 }

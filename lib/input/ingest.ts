@@ -2,7 +2,7 @@
 // checks in bulk, typed tables of the accepted rows, and `rejected` / `quality` / `input_warnings`.
 // Counts always reconcile: rows read = rows accepted + rows rejected (input-data.md, "Bad input").
 import { sqlIdent, sqlString, type Session } from "../db/session.ts";
-import { checkedRowsSql, typedValue } from "./checks.ts";
+import { checkedRowsSql, typedName } from "./checks.ts";
 import { inputTables, type TableSpec } from "./contract.ts";
 import { InputError } from "./errors.ts";
 import { findInputFiles, readCsvHeader, type InputFile } from "./files.ts";
@@ -50,17 +50,18 @@ async function readTable(session: Session, file: InputFile): Promise<TableReport
   const read = Number(await session.value(`SELECT count(*) FROM ${raw}`)) + malformed;
   if (read === 0) throw new InputError(file.path, "has no rows: the file holds a header only, or nothing");
 
+  // Rows keep file order throughout: preserve_insertion_order holds, so no sort is needed.
   await session.run(`CREATE OR REPLACE TEMP TABLE checked_${spec.name} AS ${checkedRowsSql(spec, raw, columns)}`);
-  const idColumn = columns.has(spec.idColumn) ? `nullif(trim(${sqlIdent(spec.idColumn)}), '')` : "NULL";
+  await session.run(`DROP TABLE ${raw}`);
+  const id = columns.has(spec.idColumn) ? typedName(spec.idColumn) : "NULL";
   const isClaims = spec.name.startsWith("claims_");
   await session.run(`INSERT INTO rejected
-    SELECT ${sqlString(spec.name)}, _line, ${isClaims ? idColumn : "NULL"}, ${idColumn}, array_to_string(_reasons, '; ')
-    FROM checked_${spec.name} WHERE len(_reasons) > 0 ORDER BY _line`);
-
-  const typed = spec.columns.map((c) => (columns.has(c.name) ? `${typedValue(c)} AS ${sqlIdent(c.name)}` : `${nullOf(c.type)} AS ${sqlIdent(c.name)}`));
+    SELECT ${sqlString(spec.name)}, _line, ${isClaims ? id : "NULL"}, ${id}, _reason
+    FROM checked_${spec.name} WHERE _reason IS NOT NULL ORDER BY _line`);
+  const typed = spec.columns.map((c) => `${columns.has(c.name) ? typedName(c.name) : nullOf(c.type)} AS ${sqlIdent(c.name)}`);
   await session.run(`CREATE OR REPLACE TABLE ${spec.name} AS
-    SELECT ${typed.join(", ")} FROM checked_${spec.name} WHERE len(_reasons) = 0 ORDER BY _line`);
-  await session.run(`DROP TABLE checked_${spec.name}; DROP TABLE ${raw}`);
+    SELECT ${typed.join(", ")} FROM checked_${spec.name} WHERE _reason IS NULL`);
+  await session.run(`DROP TABLE checked_${spec.name}`);
 
   const accepted = Number(await session.value(`SELECT count(*) FROM ${spec.name}`));
   const report = { table: spec.name, file: file.path, rowsRead: read, rowsAccepted: accepted, rowsRejected: read - accepted };
@@ -104,11 +105,13 @@ async function readCsvRaw(session: Session, file: InputFile, raw: string): Promi
   }
   // Line of an accepted row (rowid k from 0): the header is line 1, and every malformed line before it shifts it.
   const renamed = header.map((h, i) => `c${i} AS ${sqlIdent(h)}`).join(", ");
+  const malformed = Number(await session.value(`SELECT count(*) FROM ${rejects}`));
+  const shift = malformed === 0 ? "0" : "(SELECT count(*) FROM shifts WHERE below < rowid + 1)";
   await session.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS
     WITH bad AS (SELECT DISTINCT line::BIGINT AS line FROM ${rejects}),
     shifts AS (SELECT line - row_number() OVER (ORDER BY line) - 1 AS below FROM bad)
-    SELECT ${renamed}, rowid + 2 + (SELECT count(*) FROM shifts WHERE below < rowid + 1) AS _line
-    FROM ${raw}_read ORDER BY rowid`);
+    SELECT ${renamed}, rowid + 2 + ${shift} AS _line
+    FROM ${raw}_read`);
   await session.run(`DROP TABLE ${raw}_read`);
   return names;
 }
@@ -143,7 +146,7 @@ async function readParquetRaw(session: Session, file: InputFile, raw: string): P
   });
   await session.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS
     SELECT ${asText.join(", ")}, file_row_number + 1 AS _line
-    FROM read_parquet(${sqlString(file.path)}, file_row_number = true) ORDER BY file_row_number`);
+    FROM read_parquet(${sqlString(file.path)}, file_row_number = true)`);
   return names;
 }
 
