@@ -40,7 +40,9 @@ for (let run = 1; run <= runs; run++) {
   );
   const { user, system } = process.cpuUsage(cpu);
   bulkTimes.push(t);
-  console.log(`bulk run ${run}      ${ms(t)} wall, ${ms((user + system) / 1000)} CPU  ${rate(cases, t)}  (${steps.join(", ")})`);
+  console.log(
+    `bulk run ${run}      ${ms(t)} wall, ${ms((user + system) / 1000)} CPU  ${rate(cases, t)}  (${steps.join(", ")})`,
+  );
 }
 const best = Math.min(...bulkTimes);
 const median = [...bulkTimes].sort((a, b) => a - b)[Math.floor(bulkTimes.length / 2)]!;

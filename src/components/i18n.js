@@ -296,6 +296,8 @@ export const strings = {
   param_readmitFactor: { zh: "再入院点数系数", en: "Readmission factor" },
   param_ungroupedDiscount: { zh: "QY/0000 折扣", en: "QY/0000 discount" },
   param_shareRatio: { zh: "分担比例", en: "Share ratio" },
+  param_comparisonA: { zh: "RW 区间对比：期间 A", en: "RW-interval comparison: period A" },
+  param_comparisonB: { zh: "RW 区间对比：期间 B", en: "RW-interval comparison: period B" },
   dataset_quality: { zh: "各输入表读取、接受、剔除行数", en: "Rows read, accepted and rejected per input table." },
   dataset_input_warnings: { zh: "不在 ICD 字典中的编码（警告，不剔除）", en: "Codes outside the ICD dictionaries: a warning, not a rejection." },
   dataset_parameters: { zh: "本次构建使用的全部参数", en: "Every parameter value used for this build." },

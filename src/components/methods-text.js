@@ -81,6 +81,10 @@ export const methodSections = [
       { zh: "区间边界 {rwEdges}，下限包含：`[0,0.2)`、`[0.2,0.5)` … 最后一个区间无上限。", en: "Interval edges {rwEdges}, lower bound inclusive: `[0,0.2)`, `[0.2,0.5)` … the last interval is open above." },
       { zh: "每个区间、每个期间：病例数、总费用、基金支付，以及各自占该期合计的比重。", en: "Per interval and period: cases, total cost and fund paid, and each as a share of the period's total." },
       { zh: "期间对比：`基金支付变化 = (B − A) / A`，A、B 为页面上选择的两个期间。", en: "Period comparison: `change of fund paid = (B − A) / A` for the periods A and B chosen on the page." },
+      {
+        zh: "页面默认的两个期间即 rw_interval_comparison 数据集的期间：参数 comparisonA、comparisonB（本次：{comparisonA}、{comparisonB}；未设置时为改革年份 1–6 月对比两年后的 1–6 月，缺月时为数据中第一个与最后一个完整的上半年）。",
+        en: "The page's default periods are those of the rw_interval_comparison dataset: parameters comparisonA and comparisonB (this build: {comparisonA}, {comparisonB}; when unset, Jan–Jun of the reform year against Jan–Jun two years on, or the first and last complete first half-years in the claims).",
+      },
     ],
   },
   {

@@ -43,7 +43,11 @@ function addUpstreamGroups(data: string): void {
   const file = join(data, "claims_inpatient.csv");
   const claims = csvParse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   // Every 40th claim gets another severity of its group upstream, as a platform grouping with other rules would.
-  const otherSeverity = (code: string) => code.replace(/[135]$/, (d) => ({ "1": "3", "3": "5", "5": "3" })[d]!);
+  const known = new Set(csvParse(readFileSync(join(root, "data/schemes/chs-drg-1.1/groups.csv"), "utf8")).map((g) => g.drg_code!));
+  const otherSeverity = (code: string) => {
+    const other = ["1", "3", "5"].map((d) => code.slice(0, 3) + d).find((c) => c !== code && known.has(c));
+    return other ?? code;
+  };
   const upstream = (c: Record<string, string | undefined>, i: number) => {
     const code = intended.get(c.claim_id!) ?? "";
     return i % 40 === 0 ? otherSeverity(code) : code;

@@ -151,7 +151,7 @@ function concordanceSection({ rows, url }, t, lang) {
   const total = rows.find((r) => r.kind === "total");
   const heading = el("h2", {}, t("concordanceHeading"));
   if (!total || !total.cases) return el("section", {}, heading, el("p", { class: "muted" }, t("concordanceNone")));
-  const byMdc = rows.filter((r) => r.kind === "by_mdc").sort((a, b) => b.cases - a.cases);
+  const byMdc = rows.filter((r) => r.kind === "by_mdc").sort((a, b) => b.share - a.share || b.cases - a.cases);
   const byCode = rows.filter((r) => r.kind === "by_code");
   const card = chartCard({
     t,
