@@ -39,60 +39,58 @@ export interface TableSpec {
 export type InputTableName = "claims_inpatient" | "claims_outpatient" | "hospitals" | "weights" | "policy";
 
 const money = (name: string, required = false): ColumnSpec => ({ name, type: "money", required });
+const text = (name: string, required = false): ColumnSpec => ({ name, type: "text", required });
 
-export const claimsInpatient: TableSpec = {
-  name: "claims_inpatient",
-  required: true,
+/** Who and where: the first columns of both claims tables. */
+const claimParties = [text("claim_id", true), text("patient_id", true), text("hospital_id", true)];
+const principalDiagnosis: ColumnSpec = { name: "principal_dx", type: "text", required: true, dictionary: "icd10" };
+const procedureList: ColumnSpec = { name: "procedures", type: "list", required: false, dictionary: "icd9cm3" };
+/** A claim table: keyed by claim_id, which also names its rejected rows. */
+const claimTable = (name: InputTableName, required: boolean, columns: ColumnSpec[]): TableSpec => ({
+  name,
+  required,
   key: "claim_id",
   idColumn: "claim_id",
-  columns: [
-    { name: "claim_id", type: "text", required: true },
-    { name: "patient_id", type: "text", required: true },
-    { name: "hospital_id", type: "text", required: true },
-    { name: "department", type: "text", required: false },
-    { name: "insurance_type", type: "enum", required: false, values: ["employee", "resident"] },
-    { name: "sex", type: "enum", required: false, values: ["M", "F"] },
-    { name: "age", type: "integer", required: true, min: 0, max: 130 },
-    { name: "age_days", type: "integer", required: false, min: 0, max: 47500 },
-    { name: "birth_weight_g", type: "integer", required: false, min: 0, max: 9999 },
-    { name: "admit_date", type: "date", required: true },
-    { name: "discharge_date", type: "date", required: true },
-    { name: "discharge_status", type: "enum", required: false, values: ["1", "2", "3", "4", "5", "9"] },
-    { name: "principal_dx", type: "text", required: true, dictionary: "icd10" },
-    { name: "secondary_dx", type: "list", required: false, dictionary: "icd10" },
-    { name: "procedures", type: "list", required: false, dictionary: "icd9cm3" },
-    money("total_cost", true),
-    money("fund_paid", true),
-    money("self_pay"),
-    money("drug_cost"),
-    money("consumable_cost"),
-    money("exam_cost"),
-    money("out_of_catalog_cost"),
-    { name: "drg_code", type: "text", required: false },
-  ],
-};
+  columns,
+});
 
-export const claimsOutpatient: TableSpec = {
-  name: "claims_outpatient",
-  required: false,
-  key: "claim_id",
-  idColumn: "claim_id",
-  columns: [
-    { name: "claim_id", type: "text", required: true },
-    { name: "patient_id", type: "text", required: true },
-    { name: "hospital_id", type: "text", required: true },
-    { name: "visit_date", type: "date", required: true },
-    { name: "principal_dx", type: "text", required: true, dictionary: "icd10" },
-    { name: "procedures", type: "list", required: false, dictionary: "icd9cm3" },
-    money("total_cost", true),
-    money("fund_paid", true),
-    money("drug_cost"),
-    money("exam_cost"),
-    money("consumable_cost"),
-    { name: "signed_hospital_id", type: "text", required: false },
-    { name: "apg_code", type: "text", required: false },
-  ],
-};
+export const claimsInpatient = claimTable("claims_inpatient", true, [
+  ...claimParties,
+  text("department"),
+  { name: "insurance_type", type: "enum", required: false, values: ["employee", "resident"] },
+  { name: "sex", type: "enum", required: false, values: ["M", "F"] },
+  { name: "age", type: "integer", required: true, min: 0, max: 130 },
+  { name: "age_days", type: "integer", required: false, min: 0, max: 47500 },
+  { name: "birth_weight_g", type: "integer", required: false, min: 0, max: 9999 },
+  { name: "admit_date", type: "date", required: true },
+  { name: "discharge_date", type: "date", required: true },
+  { name: "discharge_status", type: "enum", required: false, values: ["1", "2", "3", "4", "5", "9"] },
+  principalDiagnosis,
+  { name: "secondary_dx", type: "list", required: false, dictionary: "icd10" },
+  procedureList,
+  money("total_cost", true),
+  money("fund_paid", true),
+  money("self_pay"),
+  money("drug_cost"),
+  money("consumable_cost"),
+  money("exam_cost"),
+  money("out_of_catalog_cost"),
+  text("drg_code"),
+]);
+
+export const claimsOutpatient = claimTable("claims_outpatient", false, [
+  ...claimParties,
+  { name: "visit_date", type: "date", required: true },
+  principalDiagnosis,
+  procedureList,
+  money("total_cost", true),
+  money("fund_paid", true),
+  money("drug_cost"),
+  money("exam_cost"),
+  money("consumable_cost"),
+  text("signed_hospital_id"),
+  text("apg_code"),
+]);
 
 export const hospitals: TableSpec = {
   name: "hospitals",
