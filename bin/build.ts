@@ -2,15 +2,26 @@
 // site. Framework reuses a cached loader output whenever one exists (it only compares the loader
 // file's own mtime), so its cache is cleared first: every build recomputes every published figure.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultParameters, resolveParameters } from "../lib/params.ts";
-import { openWorkspace } from "../loaders/workspace.ts";
+import { cacheDir, openWorkspace } from "../loaders/workspace.ts";
+import { acquireLock } from "./lock.ts";
 import { runMain } from "./args.ts";
 
 const frameworkCache = "src/.observablehq/cache";
 
 runMain(async () => {
+  mkdirSync(cacheDir, { recursive: true });
+  const release = await acquireLock(join(cacheDir, "build.lock"));
+  try {
+    await build();
+  } finally {
+    release();
+  }
+});
+
+async function build(): Promise<void> {
   const params = resolveParameters();
   const hasClaims = ["csv", "parquet"].some((ext) => existsSync(join(params.data, `claims_inpatient.${ext}`)));
   if (!hasClaims && resolve(params.data) === resolve(defaultParameters.data)) {
@@ -28,4 +39,4 @@ runMain(async () => {
     env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" }, // the site and its build never call out
   });
   if (framework.status !== 0) throw new Error(`observable build failed (exit ${framework.status})`);
-});
+}
