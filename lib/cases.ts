@@ -8,10 +8,10 @@ import type { Session } from "./db/session.ts";
 import type { Parameters } from "./params.ts";
 import { groupClaimsInDuckDB } from "./grouping/bulk.ts";
 import { loadScheme } from "./grouping/load.ts";
+import { resultSql } from "./grouping/result.ts";
 
-/** Status of a group code given upstream, read as the scheme's README reads its own results. */
-const upstreamStatus = (code: string) => `CASE WHEN ${code} = '0000' OR substr(${code}, 2, 2) = '00' THEN 'FAIL'
-  WHEN ${code} LIKE '_QY' THEN 'QY' ELSE 'SUCCESS' END`;
+/** A group code given upstream, read as the grouper reads its own results (README "Group codes"). */
+const upstream = resultSql("drg_code");
 
 export async function buildCases(session: Session, params: Parameters): Promise<void> {
   await groupClaimsInDuckDB(session, loadScheme(params.scheme), { source: "claims_inpatient", target: "own_groups" });
@@ -35,9 +35,9 @@ export async function buildCases(session: Session, params: Parameters): Promise<
            drug_cost, consumable_cost, exam_cost, out_of_catalog_cost,
            drg_code AS upstream_drg_code, own_drg_code, own_mdc, own_status,
            coalesce(drg_code, own_drg_code) AS drg_code,
-           CASE WHEN drg_code IS NULL THEN own_status ELSE ${upstreamStatus("drg_code")} END AS group_status,
-           CASE WHEN drg_code IS NULL THEN own_mdc ELSE 'MDC' || left(drg_code, 1) END AS mdc,
-           left(coalesce(drg_code, own_drg_code), 3) AS adrg,
+           CASE WHEN drg_code IS NULL THEN own_status ELSE ${upstream.status} END AS group_status,
+           CASE WHEN drg_code IS NULL THEN own_mdc ELSE ${upstream.mdc} END AS mdc,
+           CASE WHEN drg_code IS NULL THEN own_adrg ELSE ${upstream.adrg} END AS adrg,
            -- Excluded cases: LOS > max_los or total_cost < min_cost (§1); they still count in fund totals
            (greatest(date_diff('day', admit_date, discharge_date), 1) > getvariable('max_los')
              OR total_cost < getvariable('min_cost')) AS excluded
