@@ -1,9 +1,8 @@
 // The spine: input tables → validated DuckDB tables → grouped cases → the metric base tables that
 // every published dataset selects from. The compute command and the site's loaders both call prepare().
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { sqlString, type Session } from "./db/session.ts";
+import { sha256File } from "./io/fingerprint.ts";
 import { readInputs, type IngestReport } from "./input/ingest.ts";
 import { parameterRows, setParameterVariables, type Parameters } from "./params.ts";
 import { buildCases } from "./cases.ts";
@@ -29,7 +28,6 @@ export async function prepare(session: Session, params: Parameters): Promise<Pre
 async function recordInputFiles(session: Session, ingest: IngestReport): Promise<void> {
   await session.run(`CREATE OR REPLACE TABLE input_files ("table" VARCHAR, file VARCHAR, rows_read BIGINT, sha256 VARCHAR)`);
   for (const t of ingest.tables) {
-    const hash = createHash("sha256").update(readFileSync(t.file)).digest("hex");
-    await session.run(`INSERT INTO input_files VALUES (${sqlString(t.table)}, ${sqlString(basename(t.file))}, ${t.rowsRead}, ${sqlString(hash)})`);
+    await session.run(`INSERT INTO input_files VALUES (${sqlString(t.table)}, ${sqlString(basename(t.file))}, ${t.rowsRead}, ${sqlString(sha256File(t.file))})`);
   }
 }
