@@ -1,6 +1,7 @@
 -- drg_year: per reported group and year. kind: 'drg', 'qy' or 'ungroupable' (0000).
 -- cases, total_cost, fund_paid: every case; mean_cost, alos, deaths, mortality: the not excluded ones;
 -- total_weight: the case-mix set (metrics.md §3); points, high/low-multiplier cases, readmissions and
+-- risk_level: the group's mortality-risk level 0–4 from its base-period mortality (§3);
 -- the DRG payment (points × the year's point value, §6) cover every case; gain = DRG payment - total_cost.
 WITH by_group AS (
     SELECT drg_code, year,
@@ -31,10 +32,11 @@ paid AS (
     GROUP BY p.drg_code, p.year
 )
 SELECT g.drg_code, n.name, g.year, g.kind, g.rw, g.cases, g.excluded_cases, g.total_cost, g.fund_paid,
-       g.mean_cost, g.alos, g.total_weight, g.hospitals, g.deaths, g.mortality, g.low_risk,
+       g.mean_cost, g.alos, g.total_weight, g.hospitals, g.deaths, g.mortality, r.risk_level, g.low_risk,
        p.points::DOUBLE AS points, p.high_cases, p.low_cases, p.readmissions, p.drg_payment,
        p.drg_payment - g.total_cost AS gain
 FROM by_group AS g
 LEFT JOIN paid AS p USING (drg_code, year)
 LEFT JOIN drg_names AS n USING (drg_code)
+LEFT JOIN drg_risk AS r USING (drg_code)
 ORDER BY g.drg_code, g.year

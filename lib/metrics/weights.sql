@@ -138,14 +138,20 @@ WITH mortality AS (
     FROM weight_base_cases
     GROUP BY drg_code
 ),
+-- §3: the z-score of ln(mortality) over the groups with at least one death (ln 0 is undefined)
 spread AS (
-    SELECT avg(mortality ORDER BY drg_code) AS mean, stddev_samp(mortality ORDER BY drg_code) AS sd FROM mortality
+    SELECT avg(ln(mortality) ORDER BY drg_code) AS mean, stddev_samp(ln(mortality) ORDER BY drg_code) AS sd
+    FROM mortality WHERE base_deaths > 0
+),
+scored AS (
+    -- z is rounded to 1e-9 so that a group on a level's boundary by arithmetic (z = -1 exactly) lands on it
+    SELECT m.*, round(CASE WHEN base_deaths > 0 THEN (ln(mortality) - spread.mean) / nullif(spread.sd, 0) END, 9) AS z
+    FROM mortality AS m CROSS JOIN spread
 )
-SELECT drg_code, base_cases, base_deaths, mortality,
-       (mortality - spread.mean) / nullif(spread.sd, 0) AS z,
-       coalesce((mortality - spread.mean) / nullif(spread.sd, 0) < -1, false) AS low_risk
-FROM mortality
-CROSS JOIN spread
+-- Levels: 0 no death; 1 z < -1; 2 -1 <= z < 0; 3 0 <= z < 1; 4 z >= 1. Low risk: levels 0 and 1.
+-- A single group with deaths has no spread (sd undefined): it is level 2, the middle.
+SELECT drg_code, base_cases, base_deaths, mortality, z,
+       CASE WHEN base_deaths = 0 THEN 0 WHEN z < -1 THEN 1 WHEN z < 0 OR z IS NULL THEN 2 WHEN z < 1 THEN 3 ELSE 4 END AS risk_level,
+       risk_level <= 1 AS low_risk
+FROM scored
 ORDER BY drg_code;
-
-DROP TABLE weight_base_cases;

@@ -65,8 +65,8 @@ export const methodSections = [
         en: "`cost consumption index = Σ_g n_g · (unit's mean cost in g / region's mean cost in g) / Σ_g n_g`; the time consumption index is the same with mean LOS.",
       },
       {
-        zh: "DRG 组数 = 至少有一例的组数；平均住院日 = 住院天数均值；低风险组死亡率 = 低风险组死亡病例（离院方式 5）/ 病例数，低风险组为基期死亡率 z 分数低于 −1 的组。",
-        en: "DRG count = groups with at least one case; ALOS = mean LOS; low-risk mortality = deaths (discharge status 5) / cases in the low-risk DRGs, those whose base-period mortality z-score lies below −1.",
+        zh: "DRG 组数 = 至少有一例的组数；平均住院日 = 住院天数均值；低风险组死亡率 = 低风险组死亡病例（离院方式 5）/ 病例数，低风险组为风险等级 0 和 1 的组：基期无死亡为 0 级；其余组按 ln(死亡率) 的 z 分数分级，z < −1 为 1 级，−1 ≤ z < 0 为 2 级，0 ≤ z < 1 为 3 级，z ≥ 1 为 4 级（公立医院绩效考核的死亡风险评分）。",
+        en: "DRG count = groups with at least one case; ALOS = mean LOS; low-risk mortality = deaths (discharge status 5) / cases in the low-risk DRGs, those of risk levels 0 and 1: level 0 has no base-period death; the others are levelled by the z-score of ln(mortality): 1 below −1, 2 from −1 to 0, 3 from 0 to 1, 4 from 1 (the mortality-risk scoring of China's public-hospital performance appraisal).",
       },
       {
         zh: "费用结构：药品、耗材、检查、目录外费用占比 = 该项费用 / 总费用；个人负担 = 自付 / 总费用（无自付时为 总费用 − 基金支付）。",

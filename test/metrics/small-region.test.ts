@@ -138,15 +138,16 @@ const empty = { grouped_cases: 0, total_weight: 0, cmi: null, cost_per_weight: n
 const counts = (excluded = 0, qy = 0, ungroupable = 0, unweighted = 0, rate: number | null = 1) =>
   ({ excluded_cases: excluded, qy_cases: qy, ungroupable_cases: ungroupable, unweighted_cases: unweighted, grouping_rate: rate });
 const lowRisk = (cases: number) => ({ low_risk_cases: cases, low_risk_deaths: 0, low_risk_mortality: cases ? 0 : null });
-// Low-risk groups: base mortality A 0/8, B 1/4, C 1/2, D 1/1; mean 0.4375, sample sd √(0.546875/3);
-// z(A) = −0.4375 / 0.42696 = −1.025 < −1: only A is low-risk.
+// Low-risk groups (§3): base mortality A 0/8, B 1/4, C 1/2, D 1/1. A has no death: level 0. Over the
+// others, ln mortality −1.386, −0.693, 0: mean −0.693, sample sd 0.693, so z = −1 (B: level 2, the
+// boundary belongs to it), 0 (C: level 3), 1 (D: level 4). Low-risk = levels 0 and 1: only A.
+const riskLevel: Record<string, number> = { [A]: 0, [B]: 2, [C]: 3, [D]: 4 };
 describe("case mix (§3)", () => {
-  it("checks the low-risk z-score by hand", () => {
-    const mort = [0, 0.25, 0.5, 1];
-    const mean = mort.reduce((a, b) => a + b) / 4;
-    const sd = Math.sqrt(mort.reduce((a, b) => a + (b - mean) ** 2, 0) / 3);
-    expect((0 - mean) / sd).toBeLessThan(-1);
-    expect((0.25 - mean) / sd).toBeGreaterThan(-1);
+  it("checks the low-risk z-score of ln(mortality) by hand", () => {
+    const ln = [Math.log(0.25), Math.log(0.5), Math.log(1)];
+    const mean = ln.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(ln.reduce((a, b) => a + (b - mean) ** 2, 0) / 2);
+    expect(ln.map((x) => (x - mean) / sd).map((z) => Math.round(z * 1e9) / 1e9)).toEqual([-1, 0, 1]);
   });
 
   it("hospital_year", async () => {
@@ -277,7 +278,7 @@ describe("case mix (§3)", () => {
 
   it("drg_year", async () => {
     const paid = (points: number, pv: number, cost: number) => ({ points, drg_payment: pay(points, pv), gain: pay(points, pv) - cost });
-    const row = (drg_code: string, year: number, kind: string, rw: number | null, r: Row) => ({ drg_code, name: drg_code === A ? "A 组" : (names[drg_code] ?? null), year, kind, rw, ...r });
+    const row = (drg_code: string, year: number, kind: string, rw: number | null, r: Row) => ({ drg_code, name: drg_code === A ? "A 组" : (names[drg_code] ?? null), year, kind, rw, risk_level: riskLevel[drg_code] ?? null, ...r });
     expectTable(await rows(given, drgYear), [
       row("0000", 2022, "ungroupable", null, { cases: 1, excluded_cases: 0, total_cost: 900, fund_paid: 630, mean_cost: 900, alos: 3, total_weight: 0, hospitals: 1, deaths: 0, mortality: 0, low_risk: false, ...paid(pts.c18, pv22, 900), high_cases: 0, low_cases: 0, readmissions: 0 }),
       row("EQY", 2021, "qy", null, { cases: 1, excluded_cases: 0, total_cost: 600, fund_paid: 420, mean_cost: 600, alos: 3, total_weight: 0, hospitals: 1, deaths: 0, mortality: 0, low_risk: false, ...paid(pts.c09, pv21, 600), high_cases: 0, low_cases: 0, readmissions: 0 }),
