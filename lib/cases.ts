@@ -4,7 +4,7 @@
 //
 // Grouping (§1): the project's own grouper groups every claim; where the input carries an upstream
 // drg_code, reports use that one and the own group is kept beside it for the concordance dataset.
-import type { Session } from "./db/session.ts";
+import { sqlString, type Session } from "./db/session.ts";
 import type { Parameters } from "./params.ts";
 import { groupClaimsInDuckDB } from "./grouping/bulk.ts";
 import { loadScheme } from "./grouping/load.ts";
@@ -13,15 +13,30 @@ import { resultSql } from "./grouping/result.ts";
 /** A group code given upstream, read as the grouper reads its own results (README "Group codes"). */
 const upstream = resultSql("drg_code");
 
+/**
+ * Whether an upstream code is one this scheme produces (one of its groups, a QY code of an MDC, or its
+ * ungroupable 0000): only those are read by the scheme's result-code rules. Any other code (MS-DRG 300,
+ * a local scheme's code) is a group as written: grouped, its own ADRG, no MDC of this scheme.
+ */
+const schemeCode = `(c.drg_code = '0000' OR regexp_full_match(c.drg_code, '[A-Z]QY') OR s.code IS NOT NULL)`;
+
 export async function buildCases(session: Session, params: Parameters): Promise<void> {
-  await groupClaimsInDuckDB(session, loadScheme(params.scheme), { source: "claims_inpatient", target: "own_groups" });
+  const scheme = loadScheme(params.scheme);
+  await groupClaimsInDuckDB(session, scheme, { source: "claims_inpatient", target: "own_groups" });
+  await session.run(`CREATE OR REPLACE TEMP TABLE scheme_group_codes (code VARCHAR PRIMARY KEY)`);
+  const codes = [...scheme.groups.keys()];
+  for (let i = 0; i < codes.length; i += 1000) {
+    await session.run(`INSERT INTO scheme_group_codes VALUES ${codes.slice(i, i + 1000).map((c) => `(${sqlString(c)})`).join(", ")}`);
+  }
   await session.run(`CREATE OR REPLACE TABLE cases AS
     WITH joined AS (
       SELECT c.*, h.level::INTEGER AS level, h.district, coalesce(h.coefficient, 1)::DOUBLE AS coefficient,
-             g.drg_code AS own_drg_code, g.mdc AS own_mdc, g.adrg AS own_adrg, g.status AS own_status
+             g.drg_code AS own_drg_code, g.mdc AS own_mdc, g.adrg AS own_adrg, g.status AS own_status,
+             ${schemeCode} AS scheme_code
       FROM claims_inpatient AS c
       JOIN hospitals AS h USING (hospital_id)
       JOIN own_groups AS g USING (claim_id)
+      LEFT JOIN scheme_group_codes AS s ON s.code = c.drg_code
     )
     , graded AS (
     SELECT claim_id, patient_id, hospital_id, level, district, coefficient, department, insurance_type, sex, age,
@@ -35,9 +50,9 @@ export async function buildCases(session: Session, params: Parameters): Promise<
            drug_cost, consumable_cost, exam_cost, out_of_catalog_cost,
            drg_code AS upstream_drg_code, own_drg_code, own_mdc, own_status,
            coalesce(drg_code, own_drg_code) AS drg_code,
-           CASE WHEN drg_code IS NULL THEN own_status ELSE ${upstream.status} END AS group_status,
-           CASE WHEN drg_code IS NULL THEN own_mdc ELSE ${upstream.mdc} END AS mdc,
-           CASE WHEN drg_code IS NULL THEN own_adrg ELSE ${upstream.adrg} END AS adrg,
+           CASE WHEN drg_code IS NULL THEN own_status WHEN scheme_code THEN ${upstream.status} ELSE 'SUCCESS' END AS group_status,
+           CASE WHEN drg_code IS NULL THEN own_mdc WHEN scheme_code THEN ${upstream.mdc} END AS mdc,
+           CASE WHEN drg_code IS NULL THEN own_adrg WHEN scheme_code THEN ${upstream.adrg} ELSE drg_code END AS adrg,
            -- Excluded cases: LOS > max_los or total_cost < min_cost (§1); they still count in fund totals
            (greatest(date_diff('day', admit_date, discharge_date), 1) > getvariable('max_los')
              OR total_cost < getvariable('min_cost')) AS excluded
