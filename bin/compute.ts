@@ -10,6 +10,7 @@ import { datasets } from "../loaders/index.ts";
 import { buildMetadata } from "../loaders/metadata.ts";
 import { writeDataset, type Format } from "../loaders/publish.ts";
 import { parseFlags, runMain } from "./args.ts";
+import { progress } from "../lib/io/progress.ts";
 
 const flagParameters: Record<string, keyof Parameters> = {
   data: "data",
@@ -44,9 +45,12 @@ runMain(async () => {
   const started = performance.now();
   const session = await openSession();
   try {
-    const { ingest } = await prepare(session, params);
+    const log = progress("compute");
+    const { ingest } = await prepare(session, params, log);
     mkdirSync(out, { recursive: true });
-    for (const dataset of datasets) await writeDataset(session, dataset, join(out, `${dataset.name}.${format}`), format);
+    await log.stage(`write ${datasets.length} datasets`, async () => {
+      for (const dataset of datasets) await writeDataset(session, dataset, join(out, `${dataset.name}.${format}`), format);
+    });
     writeFileSync(join(out, "metadata.json"), JSON.stringify(await buildMetadata(session), null, 2) + "\n");
     const read = ingest.tables.reduce((n, t) => n + t.rowsRead, 0);
     const rejected = ingest.tables.reduce((n, t) => n + t.rowsRejected, 0);

@@ -4,7 +4,7 @@
 -- identifiers reach the site: only how many rows broke which rule.
 WITH reasons AS (
     SELECT "table",
-           unnest(string_split(regexp_replace(regexp_replace(reason, '"[^"]*"', '"…"', 'g'), '\(first at line [0-9]+\)', '(first at an earlier line)', 'g'), '; ')) AS reason
+           unnest(string_split(regexp_replace(regexp_replace(reason, '"[^"]*"', '"…"', 'g'), '\(first at line [0-9]+[^)]*\)', '(first at an earlier line)', 'g'), '; ')) AS reason
     FROM rejected
 )
 SELECT "table", trim(reason) AS reason, count(*) AS rows

@@ -4,7 +4,7 @@
 // The site's loaders each open it read-only; the first to find it missing builds it.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openSession, type Session } from "../lib/db/session.ts";
 import { findInputFiles } from "../lib/input/files.ts";
@@ -21,7 +21,7 @@ const codeFolders = ["lib", "loaders", "data/schemes", "data/dictionaries"];
 export function workspaceKey(params: Parameters): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(params));
-  for (const file of findInputFiles(params.data)) hash.update(file.spec.name).update(sha256File(file.path));
+  for (const file of findInputFiles(params.data)) hash.update(file.spec.name).update(basename(file.path)).update(sha256File(file.path));
   for (const folder of codeFolders) for (const file of listFiles(join(root, folder))) hash.update(relative(root, file)).update(readFileSync(file));
   return hash.digest("hex").slice(0, 24);
 }

@@ -3,11 +3,49 @@
 import { sqlIdent, sqlString } from "../db/session.ts";
 import { earliestDate, type ColumnSpec, type TableSpec } from "./contract.ts";
 
-const present = (c: string) => `nullif(trim(${c}), '') IS NOT NULL`;
+/**
+ * The DuckDB type of each column as it arrives: VARCHAR for CSV (read as text so that a bad value gets
+ * its reason), the file's own types for Parquet. A value already of a fitting type is not re-parsed
+ * through text (issue 8: ingest at the speed of the data).
+ */
+export type SourceTypes = ReadonlyMap<string, string>;
 
-/** The typed value of a raw VARCHAR column, NULL when empty or unparseable. */
-export function typedValue(column: ColumnSpec): string {
+const integerTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const numericTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+
+/** Whether a column arriving as `sourceType` holds its contract type already (no text parsing needed). */
+export function arrivesTyped(column: ColumnSpec, sourceType = "VARCHAR"): boolean {
+  switch (column.type) {
+    case "integer":
+      return integerTypes.test(sourceType);
+    case "money":
+    case "decimal":
+      return numericTypes.test(sourceType);
+    case "date":
+      return sourceType === "DATE";
+    default:
+      return false;
+  }
+}
+
+/** The raw value as text (for the text parsers and for the value shown in a reason). */
+function asText(column: ColumnSpec, sourceType = "VARCHAR"): string {
   const c = sqlIdent(column.name);
+  if (sourceType === "VARCHAR") return c;
+  if (sourceType.endsWith("[]")) return `array_to_string(${c}, ';')`;
+  return `${c}::VARCHAR`;
+}
+
+const present = (column: ColumnSpec, sourceType?: string) =>
+  arrivesTyped(column, sourceType) ? `${sqlIdent(column.name)} IS NOT NULL` : `nullif(trim(${asText(column, sourceType)}), '') IS NOT NULL`;
+
+/** The typed value of a raw column, NULL when empty or unparseable. */
+export function typedValue(column: ColumnSpec, sourceType?: string): string {
+  const c = asText(column, sourceType);
+  if (arrivesTyped(column, sourceType)) {
+    const target = { integer: "INTEGER", money: "DECIMAL(18,2)", decimal: "DOUBLE", date: "DATE" }[column.type as "integer"];
+    return sourceType === target ? sqlIdent(column.name) : `TRY_CAST(${sqlIdent(column.name)} AS ${target})`;
+  }
   switch (column.type) {
     case "integer":
       return `TRY_CAST(nullif(trim(${c}), '') AS INTEGER)`;
@@ -18,8 +56,11 @@ export function typedValue(column: ColumnSpec): string {
     case "date":
       return `CASE WHEN regexp_full_match(trim(${c}), '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(trim(${c}) AS DATE) END`;
     case "list":
-      // ';'-joined, principal first: entries trimmed, empty entries dropped, order kept.
-      return `nullif(array_to_string(list_filter(list_transform(string_split(coalesce(${c}, ''), ';'), x -> trim(x)), x -> x <> ''), ';'), '')`;
+      // ';'-joined, principal first: entries trimmed, empty entries dropped, order kept. Most lists are
+      // clean already (no blank, no empty entry): those are kept as they are without splitting.
+      return `CASE WHEN ${c} IS NULL OR ${c} = '' THEN NULL
+        WHEN NOT regexp_matches(${c}, '(^;|;;|;$|\\s)') THEN ${c}
+        ELSE nullif(array_to_string(list_filter(list_transform(string_split(${c}, ';'), x -> trim(x)), x -> x <> ''), ';'), '') END`;
     case "enum":
     case "text":
       return `nullif(trim(${c}), '')`;
@@ -29,81 +70,127 @@ export function typedValue(column: ColumnSpec): string {
 /** The column holding a column's typed value in the checked rows. */
 export const typedName = (name: string) => sqlIdent(`t_${name}`);
 
-/** SQL expressions, one per rule of a column, each a reason text or NULL (typed values already in t_<name>). */
-function columnChecks(column: ColumnSpec): string[] {
-  const c = sqlIdent(column.name);
+/** A rule: the condition that breaks it and the reason text then (both SQL). */
+interface Rule {
+  when: string;
+  reason: string;
+}
+
+/** The rules of a column (typed values already in t_<name>). */
+function columnRules(column: ColumnSpec, sourceType?: string): Rule[] {
   const name = column.name;
-  const shown = `'"' || left(trim(${c}), 40) || '"'`;
+  const shown = `'"' || left(trim(${asText(column, sourceType)}), 40) || '"'`;
   const value = typedName(name);
-  const checks: string[] = [];
-  if (column.required) checks.push(`CASE WHEN NOT ${present(c)} THEN '${name} is missing' END`);
-  const unparseable = (what: string) => `CASE WHEN ${value} IS NULL AND ${present(c)} THEN '${name} is not ${what}: ' || ${shown} END`;
+  const rules: Rule[] = [];
+  const rule = (when: string, reason: string) => rules.push({ when, reason });
+  if (column.required) rule(`NOT ${present(column, sourceType)}`, `'${name} is missing'`);
+  const typed = arrivesTyped(column, sourceType);
+  const unparseable = (what: string) => {
+    if (!typed) rule(`${value} IS NULL AND ${present(column, sourceType)}`, `'${name} is not ${what}: ' || ${shown}`);
+  };
   switch (column.type) {
     case "integer":
-      checks.push(unparseable("a whole number"));
+      unparseable("a whole number");
       break;
     case "money":
-      checks.push(unparseable("an amount in yuan"));
-      checks.push(`CASE WHEN ${value} < 0 THEN '${name} is negative: ' || ${shown} END`);
+      unparseable("an amount in yuan");
+      rule(`${value} < 0`, `'${name} is negative: ' || ${shown}`);
       break;
     case "decimal":
-      checks.push(unparseable("a number"));
+      unparseable("a number");
       break;
     case "date":
-      checks.push(unparseable("a date YYYY-MM-DD"));
-      checks.push(
-        `CASE WHEN ${value} NOT BETWEEN DATE '${earliestDate}' AND current_date THEN '${name} is outside ${earliestDate} to today: ' || ${shown} END`,
-      );
+      unparseable("a date YYYY-MM-DD");
+      rule(`${value} NOT BETWEEN DATE '${earliestDate}' AND current_date`, `'${name} is outside ${earliestDate} to today: ' || ${shown}`);
       break;
     case "enum": {
       const values = column.values!.map(sqlString).join(", ");
-      checks.push(
-        `CASE WHEN ${value} NOT IN (${values}) THEN '${name} must be one of ${column.values!.join("/")}: ' || ${shown} END`,
-      );
+      rule(`${value} NOT IN (${values})`, `'${name} must be one of ${column.values!.join("/")}: ' || ${shown}`);
       break;
     }
   }
   if (column.min !== undefined || column.max !== undefined) {
     const lo = column.min ?? -1e308;
     const hi = column.max ?? 1e308;
-    checks.push(`CASE WHEN ${value} NOT BETWEEN ${lo} AND ${hi} THEN '${name} is outside ${lo} to ${hi}: ' || ${shown} END`);
+    rule(`${value} NOT BETWEEN ${lo} AND ${hi}`, `'${name} is outside ${lo} to ${hi}: ' || ${shown}`);
   }
-  if (column.above !== undefined) {
-    checks.push(`CASE WHEN ${value} <= ${column.above} THEN '${name} must be above ${column.above}: ' || ${shown} END`);
-  }
-  return checks;
+  if (column.above !== undefined) rule(`${value} <= ${column.above}`, `'${name} must be above ${column.above}: ' || ${shown}`);
+  return rules;
 }
 
 /** Rules that tie columns of one row together, or a row to another table. */
-function rowChecks(spec: TableSpec, columns: Set<string>): string[] {
-  const checks: string[] = [];
+/** Where a table has several files: `_line` holds the file index above 2^40, and the files' names. */
+export interface FileLines {
+  fileShift: number;
+  files: string[];
+}
+
+function rowRules(spec: TableSpec, columns: Set<string>, lines?: FileLines): Rule[] {
+  const rules: Rule[] = [];
   const has = (...names: string[]) => names.every((n) => columns.has(n));
   const t = typedName;
-  if (has("fund_paid", "total_cost")) checks.push(`CASE WHEN ${t("fund_paid")} > ${t("total_cost")} THEN 'fund_paid exceeds total_cost' END`);
+  if (has("fund_paid", "total_cost")) rules.push({ when: `${t("fund_paid")} > ${t("total_cost")}`, reason: `'fund_paid exceeds total_cost'` });
   if (has("admit_date", "discharge_date"))
-    checks.push(`CASE WHEN ${t("discharge_date")} < ${t("admit_date")} THEN 'discharge_date is before admit_date' END`);
-  if (spec.name === "claims_inpatient" || spec.name === "claims_outpatient")
-    checks.push(`CASE WHEN _known_hospital IS NULL AND ${t("hospital_id")} IS NOT NULL THEN 'hospital_id not in hospitals: "' || ${t("hospital_id")} || '"' END`);
-  if (spec.key) checks.push(`CASE WHEN _first_line <> _line THEN '${spec.key} repeats (first at line ' || _first_line || ')' END`);
-  return checks;
+    rules.push({ when: `${t("discharge_date")} < ${t("admit_date")}`, reason: `'discharge_date is before admit_date'` });
+  if (isClaimsTable(spec))
+    rules.push({ when: `_known_hospital IS NULL AND ${t("hospital_id")} IS NOT NULL`, reason: `'hospital_id not in hospitals: "' || ${t("hospital_id")} || '"'` });
+  const first = lines
+    ? `(_first_line % ${lines.fileShift}) || ' of ' || [${lines.files.map(sqlString).join(", ")}][(_first_line // ${lines.fileShift}) + 1]`
+    : "_first_line";
+  if (spec.key) rules.push({ when: `_first_line <> _line`, reason: `'${spec.key} repeats (first at line ' || ${first} || ')'` });
+  return rules;
+}
+
+const isClaimsTable = (spec: TableSpec) => spec.name === "claims_inpatient" || spec.name === "claims_outpatient";
+
+/** The key column's typed value, when the table has a key and the file has its column. */
+function keyValue(spec: TableSpec, columns: Set<string>, types: SourceTypes): string | null {
+  if (!spec.key || !columns.has(spec.key)) return null;
+  return typedValue(spec.columns.find((c) => c.name === spec.key)!, types.get(spec.key));
 }
 
 /**
- * A SELECT over a raw table (all VARCHAR, with `_line`) giving each contract column's typed value as
- * t_<name>, the row's `_line`, and `_reason`: every broken rule joined with '; ', NULL when the row is sound.
- * One pass: each value is parsed once; repeated keys come from a small aggregate, not a window.
+ * The keys that repeat (`_key`, `_first_line`), over a source with `_line`. Repeats are rare: a first
+ * pass groups the keys' 64-bit hashes (a narrow aggregate, cheap at 250M rows), and only the rows whose
+ * hash repeats are grouped by their text, so a hash collision never counts as a repeat.
  */
-export function checkedRowsSql(spec: TableSpec, rawTable: string, columns: Set<string>): string {
+export function repeatedKeysSql(spec: TableSpec, source: string, columns: Set<string>, types: SourceTypes = new Map()): string {
+  const key = keyValue(spec, columns, types);
+  if (!key) return "SELECT NULL::VARCHAR AS _key, NULL::BIGINT AS _first_line WHERE false";
+  return `WITH candidates AS (
+    SELECT hash(${key}) AS _hash FROM ${source} WHERE ${key} IS NOT NULL GROUP BY ALL HAVING count(*) > 1
+  )
+  SELECT ${key} AS _key, min(_line) AS _first_line
+  FROM ${source}
+  WHERE hash(${key}) IN (SELECT _hash FROM candidates) AND ${key} IS NOT NULL
+  GROUP BY ALL HAVING count(*) > 1`;
+}
+
+/**
+ * A SELECT over a raw source (a table or query with the file's columns and `_line`) giving each contract
+ * column's typed value as t_<name>, the row's `_line`, and `_reason`: every broken rule joined with '; ',
+ * NULL when the row is sound. One pass: each value is parsed once, the reasons are built only for the rows
+ * that break a rule, and repeated keys come from a small table (repeatedKeysSql), not a window.
+ */
+export function checkedRowsSql(
+  spec: TableSpec,
+  rawTable: string,
+  columns: Set<string>,
+  types: SourceTypes = new Map(),
+  repeatedTable?: string,
+  lines?: FileLines,
+): string {
   const present_ = spec.columns.filter((c) => columns.has(c.name));
-  const typed = present_.map((c) => `${typedValue(c)} AS ${typedName(c.name)}`);
-  const checks = [...present_.flatMap(columnChecks), ...rowChecks(spec, columns)];
+  const typed = present_.map((c) => `${typedValue(c, types.get(c.name))} AS ${typedName(c.name)}`);
+  const rules = [...present_.flatMap((c) => columnRules(c, types.get(c.name))), ...rowRules(spec, columns, lines)];
   const key = spec.key && columns.has(spec.key) ? typedName(spec.key) : null;
-  const isClaims = spec.name === "claims_inpatient" || spec.name === "claims_outpatient";
-  return `WITH typed AS (SELECT *, ${typed.join(", ")} FROM ${rawTable}),
-repeated AS (${key ? `SELECT ${key} AS _key, min(_line) AS _first_line FROM typed WHERE ${key} IS NOT NULL GROUP BY ALL HAVING count(*) > 1` : "SELECT NULL AS _key, NULL::BIGINT AS _first_line WHERE false"})
-SELECT ${present_.map((c) => typedName(c.name)).join(", ")}, _line,
-  nullif(concat_ws('; ', ${checks.join(",\n  ")}), '') AS _reason
-FROM typed
-LEFT JOIN repeated ON ${key ? `repeated._key = typed.${key}` : "false"}
-${isClaims ? `LEFT JOIN (SELECT hospital_id AS _known_hospital FROM hospitals) AS h ON h._known_hospital = typed.${typedName("hospital_id")}` : ""}`;
+  const repeated = repeatedTable ?? `(${repeatedKeysSql(spec, rawTable, columns, types)})`;
+  const broken = rules.map((r) => `(${r.when})`).join("\n    OR ");
+  const reasons = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.reason} END`).join(",\n    ");
+  return `SELECT ${present_.map((c) => typedName(c.name)).join(", ")}, _line,
+  CASE WHEN ${broken || "false"}
+  THEN nullif(concat_ws('; ', ${reasons || "NULL"}), '') END AS _reason
+FROM (SELECT *, ${typed.join(", ")} FROM ${rawTable}) AS typed
+LEFT JOIN ${repeated} AS repeated ON ${key ? `repeated._key = typed.${key}` : "false"}
+${isClaimsTable(spec) ? `LEFT JOIN (SELECT hospital_id AS _known_hospital FROM hospitals) AS h ON h._known_hospital = typed.${typedName("hospital_id")}` : ""}`;
 }

@@ -1,6 +1,6 @@
 // Finding a bureau's input files in a folder and reading a CSV header, before DuckDB reads the rows.
 import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { InputError } from "./errors.ts";
 import { inputTables, type TableSpec } from "./contract.ts";
 
@@ -10,9 +10,32 @@ export interface InputFile {
   format: "csv" | "parquet";
 }
 
+/** A table's input: one file, or a claims table's folder of files read in file-name order. */
+export interface InputTable {
+  spec: TableSpec;
+  /** The file, or the folder. */
+  path: string;
+  files: InputFile[];
+}
+
+/** The input files of a data folder grouped by table, in the contract's table order. */
+export function findInputTables(dataDir: string): InputTable[] {
+  const tables = new Map<string, InputTable>();
+  for (const file of findInputFiles(dataDir)) {
+    const table = tables.get(file.spec.name) ?? { spec: file.spec, path: file.spec.name, files: [] };
+    table.files.push(file);
+    table.path = table.files.length > 1 ? dirname(file.path) : file.path;
+    tables.set(file.spec.name, table);
+  }
+  return [...tables.values()];
+}
+
 const formats: Record<string, "csv" | "parquet"> = { ".csv": "csv", ".parquet": "parquet" };
 
-/** The input files of a data folder, by table; whole-folder problems stop the run. */
+/**
+ * The input files of a data folder, by table (a claims table's folder gives its files in name order);
+ * whole-folder problems stop the run.
+ */
 export function findInputFiles(dataDir: string): InputFile[] {
   let entries: string[];
   try {
@@ -22,10 +45,16 @@ export function findInputFiles(dataDir: string): InputFile[] {
     throw new InputError(dataDir, "the data folder does not exist or cannot be read; point --data (or DRG_DATA) at a folder of input tables");
   }
   const found = new Map<string, InputFile>();
+  const folders = new Map<string, InputFile[]>();
   for (const entry of entries) {
     const path = join(dataDir, entry);
+    const folderSpec = inputTables.find((t) => t.name === entry);
+    if (folderSpec && statSync(path).isDirectory()) {
+      folders.set(entry, tableFolderFiles(folderSpec, path));
+      continue;
+    }
     const format = formats[extname(entry).toLowerCase()];
-    if (!format || !statSync(path).isFile()) continue; // sub-folders and other files (README, truth/) are not inputs
+    if (!format || !statSync(path).isFile()) continue; // other sub-folders and files (README, truth/) are not inputs
     const name = entry.slice(0, -extname(entry).length);
     const spec = inputTables.find((t) => t.name === name);
     if (!spec) {
@@ -36,12 +65,28 @@ export function findInputFiles(dataDir: string): InputFile[] {
     if (previous) throw new InputError(path, `table ${name} is given twice (also ${previous.path}); keep one file`);
     found.set(name, { spec, path, format });
   }
+  for (const name of folders.keys()) {
+    if (found.has(name)) throw new InputError(join(dataDir, name), `table ${name} is given twice (also ${found.get(name)!.path}); keep the file or the folder`);
+  }
   for (const spec of inputTables) {
-    if (spec.required && !found.has(spec.name)) {
+    if (spec.required && !found.has(spec.name) && !folders.has(spec.name)) {
       throw new InputError(join(dataDir, `${spec.name}.csv`), `required table ${spec.name} is missing: add ${spec.name}.csv or ${spec.name}.parquet`);
     }
   }
-  return inputTables.flatMap((spec) => (found.has(spec.name) ? [found.get(spec.name)!] : []));
+  return inputTables.flatMap((spec) => (found.has(spec.name) ? [found.get(spec.name)!] : (folders.get(spec.name) ?? [])));
+}
+
+/** A claims table given as a folder: its .csv and .parquet files, in file-name order. */
+function tableFolderFiles(spec: TableSpec, folder: string): InputFile[] {
+  if (!spec.name.startsWith("claims_")) {
+    throw new InputError(folder, `only the claims tables may be given as a folder of files; give ${spec.name} as ${spec.name}.csv or ${spec.name}.parquet`);
+  }
+  const files = readdirSync(folder)
+    .sort()
+    .filter((entry) => formats[extname(entry).toLowerCase()] && statSync(join(folder, entry)).isFile())
+    .map((entry) => ({ spec, path: join(folder, entry), format: formats[extname(entry).toLowerCase()] }));
+  if (files.length === 0) throw new InputError(folder, `holds no .csv or .parquet file: add ${spec.name}'s files (one per month, for example) or remove the folder`);
+  return files;
 }
 
 /** The column names of a CSV file's header row (UTF-8, a BOM tolerated, RFC 4180 quoting). */

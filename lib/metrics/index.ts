@@ -6,12 +6,14 @@
 //   settlement.sql     case_points, settlement_years, settlement_hospital_years (§6)
 import type { Session } from "../db/session.ts";
 import type { Parameters } from "../params.ts";
+import { silent, type Progress } from "../io/progress.ts";
 import { buildRelativeWeights } from "./weights.ts";
 import { buildCaseMix } from "./casemix.ts";
 import { buildSettlement } from "./settlement.ts";
 
-export async function buildMetrics(session: Session, params: Parameters): Promise<void> {
-  await buildRelativeWeights(session, params);
-  await buildCaseMix(session);
-  await buildSettlement(session);
+export async function buildMetrics(session: Session, params: Parameters, log: Progress = silent): Promise<void> {
+  const cases = () => session.value<string>("SELECT count(*) FROM cases").then(Number);
+  await log.stage("relative weights", () => buildRelativeWeights(session, params), cases);
+  await log.stage("case mix", () => buildCaseMix(session), cases);
+  await log.stage("point settlement", () => buildSettlement(session), cases);
 }

@@ -39,7 +39,7 @@ describe("npm run compute", () => {
         "claims_inpatient,3,2,1,0.3333333333333333\nclaims_outpatient,1,1,0,0.0\nhospitals,3,3,0,0.0\n",
     );
     expect(readFileSync(join(first, "rejected.csv"), "utf8")).toBe(
-      'table,line,claim_id,record_id,reason\nclaims_inpatient,4,A3,A3,"hospital_id not in hospitals: ""H9"""\n',
+      'table,line,claim_id,record_id,reason,file\nclaims_inpatient,4,A3,A3,"hospital_id not in hospitals: ""H9""",claims_inpatient.csv\n',
     );
     // 2019: 6,000; 2020: 6,600 (+10%); outpatient 2020: 80.
     const fundYear = readFileSync(join(first, "fund_year.csv"), "utf8").split("\n");
