@@ -3,7 +3,7 @@
 // the reference data and the code — so a changed input can never be served from a stale workspace.
 // The site's loaders each open it read-only; the first to find it missing builds it.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openSession, type Session } from "../lib/db/session.ts";
@@ -11,6 +11,7 @@ import { findInputFiles } from "../lib/input/files.ts";
 import { sha256File } from "../lib/io/fingerprint.ts";
 import { prepare } from "../lib/pipeline.ts";
 import { setParameterVariables, type Parameters } from "../lib/params.ts";
+import { silent, type Progress } from "../lib/io/progress.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const cacheDir = join(root, ".drg-cache");
@@ -36,26 +37,47 @@ function listFiles(dir: string): string[] {
     });
 }
 
+/** The workspace file for these parameters (whether or not it exists yet). */
+export function workspacePath(params: Parameters): string {
+  return join(cacheDir, `${workspaceKey(params)}.duckdb`);
+}
+
 /** Opens (building first when missing) the workspace for these parameters, read-only. */
-export async function openWorkspace(params: Parameters): Promise<Session> {
-  const path = join(cacheDir, `${workspaceKey(params)}.duckdb`);
-  if (!existsSync(path)) await buildWorkspace(params, path);
+export async function openWorkspace(params: Parameters, log: Progress = silent): Promise<Session> {
+  const path = workspacePath(params);
+  if (existsSync(path)) {
+    log.note(`✓ workspace ${relative(root, path)} is current for these inputs and parameters: reused`);
+    const now = new Date();
+    utimesSync(path, now, now); // most recently used: kept by pruneWorkspaces
+  } else await buildWorkspace(params, path, log);
   const session = await openSession({ path, readOnly: true });
   await setParameterVariables(session, params); // variables live in the connection, not the file
   return session;
 }
 
-export async function buildWorkspace(params: Parameters, path: string): Promise<void> {
+export async function buildWorkspace(params: Parameters, path: string, log: Progress = silent): Promise<void> {
   mkdirSync(cacheDir, { recursive: true });
   const building = `${path}.${process.pid}.tmp`;
   rmSync(building, { force: true });
   const session = await openSession({ path: building });
   try {
-    await prepare(session, params);
-    await session.run("CHECKPOINT");
+    await prepare(session, params, log);
+    await log.stage("write the workspace to disk", () => session.run("CHECKPOINT"));
   } finally {
     session.close();
   }
   renameSync(building, path);
   rmSync(`${building}.wal`, { force: true });
+  pruneWorkspaces(path);
+}
+
+/** Workspaces kept besides the newest: the most recently used ones (each input set has its own). */
+const keptWorkspaces = 6;
+
+function pruneWorkspaces(keep: string): void {
+  const others = readdirSync(cacheDir)
+    .filter((name) => name.endsWith(".duckdb") && join(cacheDir, name) !== keep)
+    .map((name) => ({ path: join(cacheDir, name), used: statSync(join(cacheDir, name)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const old of others.slice(keptWorkspaces)) rmSync(old.path, { force: true });
 }

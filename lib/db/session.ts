@@ -2,6 +2,11 @@
 // Every BIGINT leaves through getRowObjectsJson() so it stays JSON-safe (as a string); callers
 // cast to ::DOUBLE / ::INTEGER at the edge where a number is wanted.
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { mkdirSync, rmSync } from "node:fs";
+import { totalmem } from "node:os";
+import { join } from "node:path";
+
+let sessionsOpened = 0;
 
 export type Row = Record<string, unknown>;
 
@@ -21,14 +26,38 @@ export interface SessionOptions {
   path?: string;
   readOnly?: boolean;
   threads?: number;
+  /** DuckDB's memory limit, e.g. "2GB"; default engineDefaults().memoryLimit. */
   memoryLimit?: string;
+  /** Where DuckDB spills beyond the limit; default engineDefaults().spillDirectory. */
+  spillDirectory?: string;
+}
+
+/**
+ * The engine's limits (issue 8: bounded memory on a small machine): DuckDB's memory limit, a share of
+ * the machine's memory unless DRG_MEMORY_LIMIT sets it (compute --memory-limit), and its spill folder,
+ * DRG_SPILL or .drg-cache/spill. They change how fast a run is, never what it computes.
+ */
+export function engineDefaults(): { memoryLimit: string; spillDirectory: string; threads?: number } {
+  const share = Math.max(1, Math.min(8, Math.floor(totalmem() / 8 / 2 ** 30)));
+  const threads = Number(process.env.DRG_THREADS);
+  return {
+    memoryLimit: process.env.DRG_MEMORY_LIMIT || `${share}GB`,
+    spillDirectory: process.env.DRG_SPILL || new URL("../../.drg-cache/spill", import.meta.url).pathname,
+    ...(Number.isInteger(threads) && threads > 0 ? { threads } : {}),
+  };
 }
 
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
+  const defaults = engineDefaults();
   const config: Record<string, string> = {};
   if (options.readOnly) config.access_mode = "READ_ONLY";
-  if (options.threads) config.threads = String(options.threads);
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  const threads = options.threads ?? defaults.threads;
+  if (threads) config.threads = String(threads);
+  config.memory_limit = options.memoryLimit ?? defaults.memoryLimit;
+  // One spill folder per database, removed on close: DuckDB's temporary files of two processes must not meet.
+  const spill = join(options.spillDirectory ?? defaults.spillDirectory, `${process.pid}-${++sessionsOpened}`);
+  mkdirSync(spill, { recursive: true });
+  config.temp_directory = spill;
   const instance = await DuckDBInstance.create(options.path ?? ":memory:", config);
   const connection = await instance.connect();
   // Same inputs, same outputs: keep row order stable through every scan and write.
@@ -50,6 +79,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     close() {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
   return session;

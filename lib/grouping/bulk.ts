@@ -11,7 +11,7 @@
 import type { Session } from "../db/session.ts";
 import { sqlIdent, sqlString } from "../db/session.ts";
 import type { ListRegistry, ListRole } from "./lists.ts";
-import { FIELD_COLUMNS, recordSql } from "./record.ts";
+import { FIELD_COLUMNS, recordSql, splitCodesSql } from "./record.ts";
 import { resultSql } from "./result.ts";
 import type { Scheme } from "./scheme.ts";
 import { loadSchemeTables, SCHEME_TABLES } from "./scheme-tables.ts";
@@ -26,18 +26,38 @@ export interface BulkOptions {
   readonly keepWorkTables?: boolean;
   /** Called after each step with its wall time (for the benchmark). */
   readonly onStep?: (step: string, milliseconds: number) => void;
+  /** Force one way of grouping (tests compare both); default: by the share of distinct combinations. */
+  readonly distinct?: boolean;
 }
+
+interface Statement {
+  readonly step: string;
+  readonly sql: string;
+}
+
+/** Above this share of distinct combinations, the records are walked as they are. */
+export const DISTINCT_SHARE_LIMIT = 0.6;
 
 export interface BulkPlan {
   /** The lists the statements test by their mask bits (to be loaded by loadSchemeTables). */
   readonly lists: ListRegistry;
-  /** Statements to run in order once the scheme tables are loaded. */
-  readonly statements: readonly { readonly step: string; readonly sql: string }[];
+  /** Statements to run in order once the scheme tables are loaded: the records. */
+  readonly statements: readonly Statement[];
+  /** Then, where claims repeat their combinations: group each distinct one once, join back. */
+  readonly distinctStatements: readonly Statement[];
+  /** Or, where they do not: walk every record. */
+  readonly perRecordStatements: readonly Statement[];
+  /** The share of distinct combinations among the records (HyperLogLog estimate, cheap). */
+  readonly distinctShareSql: string;
   readonly workTables: readonly string[];
 }
 
 const NUMBERED = "_grouping_numbered";
 const RECORDS = "_grouping_records";
+const COMBOS = "_grouping_combinations";
+const SECONDARY_CELLS = "_grouping_secondary_cells";
+const PROCEDURE_CELLS = "_grouping_procedure_cells";
+const OUTCOMES = "_grouping_outcomes";
 /** The input columns the grouper reads (shared/spec/input-data.md, claims_inpatient). */
 const INPUT_COLUMNS = ["claim_id", "principal_dx", "secondary_dx", "procedures", ...Object.values(FIELD_COLUMNS)];
 
@@ -69,38 +89,72 @@ export function bulkGroupingPlan(
   const numberedSource = baseTable
     ? `(SELECT rowid AS rid, ${inputColumns.join(", ")} FROM ${sqlIdent(source)})`
     : NUMBERED;
-  // Records: toGrouperRecord in SQL, with the principal codes apart from the others, the counts, and
-  // only the fields the walk reads (as text and/or as numbers).
+  // Records: toGrouperRecord in SQL, with the principal diagnosis apart, the code lists as their cell
+  // text (split once per distinct cell below), and only the fields the walk reads, number fields banded
+  // by the constants the walk compares them with (bandSql).
   const recordColumns = [
     "rid",
     "CAST(claim_id AS VARCHAR) AS claim_id",
     `${record.principalDx} AS ${principalDx}`,
-    `${record.secondaryDx} AS secondary_dx`,
-    `${record.proc} AS proc`,
+    // A record without a principal diagnosis has no diagnoses at all: its secondaries are not read.
+    `CASE WHEN ${record.principalDx} <> '' THEN CAST(secondary_dx AS VARCHAR) END AS secondary_cell`,
+    "CAST(procedures AS VARCHAR) AS procedures_cell",
     ...walk.textFields.map((f) => `${record.fieldText(f)} AS ${textColumn(f)}`),
-    ...walk.numberFields.map((f) => `${record.fieldNumber(f)} AS ${numberColumn(f)}`),
+    ...walk.numberFields.map((f) => `${bandSql(record.fieldNumber(f), walk.numberConstants.get(f) ?? [])} AS ${numberColumn(f)}`),
   ];
+  // Claims repeat what the scheme reads of them (codes, sex, age band): each distinct combination is
+  // grouped once (COMBOS) and the claims find their group by a 64-bit hash of it. A collision between
+  // two distinct combinations (about 1e-9 at 100k of them) is detected, and then every column is compared.
+  const comboColumns = [
+    principalDx,
+    "secondary_cell",
+    "procedures_cell",
+    ...walk.textFields.map(textColumn),
+    ...walk.numberFields.map(numberColumn),
+  ];
+  const comboKey = `hash(${comboColumns.join(", ")})`;
   const records = `
     CREATE OR REPLACE TEMP TABLE ${RECORDS} AS
-    SELECT *,
-      CASE WHEN ${principalDx} = '' THEN 0 ELSE 1 + len(secondary_dx) END AS ${dxCount},
-      len(proc) AS ${procCount}
-    FROM (SELECT ${recordColumns.join(",\n      ")} FROM ${numberedSource})`;
+    SELECT *, ${comboKey} AS _combo FROM (SELECT ${recordColumns.join(",\n      ")} FROM ${numberedSource})`;
+  const combos = `
+    CREATE OR REPLACE TEMP TABLE ${COMBOS} AS
+    SELECT *, ${comboKey} AS _combo FROM (SELECT DISTINCT ${comboColumns.join(", ")} FROM ${RECORDS});
+    SET VARIABLE grouping_combo_collision = (SELECT count(*) > count(DISTINCT _combo) FROM ${COMBOS})`;
+
+  // The code lists: claims repeat their secondary-diagnosis and procedure cells, so each distinct cell
+  // is split, its codes joined to the codes that can matter there, and its facts aggregated once: the
+  // count, the bit_or of the "any" list masks, min/max of the secondaries' MCC and CC tables; for the
+  // procedures also the principal (first) code.
+  const bitOr = (role: ListRole) => lists.maskColumns(role).map((m) => `bit_or(c.${m}) AS ${m}`);
+  const secondaryCells = `
+    CREATE OR REPLACE TEMP TABLE ${SECONDARY_CELLS} AS
+    WITH cells AS (
+      SELECT cell, ${splitCodesSql("cell")} AS codes FROM (SELECT DISTINCT secondary_cell AS cell FROM ${COMBOS} WHERE secondary_cell IS NOT NULL)
+    ),
+    matched AS (
+      SELECT s.cell, ${[...bitOr("adx"), ...["mcc", "cc"].flatMap((k) => [`min(c.${k}) AS ${k}_min`, `max(c.${k}) AS ${k}_max`])].join(", ")}
+      FROM (SELECT cell, unnest(codes) AS code FROM cells) s JOIN ${t.dxSecondary} c USING (code)
+      GROUP BY s.cell
+    )
+    SELECT cells.cell, len(cells.codes) AS codes, matched.* EXCLUDE (cell) FROM cells LEFT JOIN matched USING (cell)`;
+  const procedureCells = `
+    CREATE OR REPLACE TEMP TABLE ${PROCEDURE_CELLS} AS
+    WITH cells AS (
+      SELECT cell, ${splitCodesSql("cell")} AS codes FROM (SELECT DISTINCT procedures_cell AS cell FROM ${COMBOS} WHERE procedures_cell IS NOT NULL)
+    ),
+    matched AS (
+      ${
+        lists.words("aproc")
+          ? `SELECT s.cell, ${bitOr("aproc").join(", ")}
+      FROM (SELECT cell, unnest(codes[2:]) AS code FROM cells) s JOIN ${t.procSecondary} c USING (code)
+      GROUP BY s.cell`
+          : "SELECT NULL::VARCHAR AS cell WHERE FALSE"
+      }
+    )
+    SELECT cells.cell, len(cells.codes) AS codes, cells.codes[1] AS first_code, matched.* EXCLUDE (cell) FROM cells LEFT JOIN matched USING (cell)`;
 
   // Facts. The principal codes: one join each, giving their "principal" and "any" list masks and the
-  // principal's cce table. The other codes: exploded, joined to the codes that can matter there,
-  // matching rows aggregated per claim (bit_or of "any" masks; min/max of MCC and CC tables).
-  const bitOr = (role: ListRole) => lists.maskColumns(role).map((m) => `bit_or(c.${m}) AS ${m}`);
-  const secondaryDx = [
-    "s.rid",
-    ...bitOr("adx"),
-    ...["mcc", "cc"].flatMap((k) => [`min(c.${k}) AS ${k}_min`, `max(c.${k}) AS ${k}_max`]),
-  ];
-  const secondaryProc = lists.words("aproc")
-    ? `SELECT s.rid, ${bitOr("aproc").join(", ")}
-      FROM (SELECT rid, unnest(proc[2:]) AS code FROM ${RECORDS}) s JOIN ${t.procSecondary} c USING (code)
-      GROUP BY s.rid`
-    : "SELECT NULL::BIGINT AS rid WHERE FALSE";
+  // principal's cce table; the other codes: their cell's facts.
   // has_mcc (README "CC, MCC and exclusions"): some secondary's table differs from the principal's
   // cce table; over the secondaries' tables that is "min or max differs from it", or any table when
   // the principal has none.
@@ -120,45 +174,77 @@ export function bulkGroupingPlan(
     `${hasComplication("cc")} AS ${hasCc}`,
   ];
   const result = resultSql("outcome");
-  const grouped = `
+  const factsSql = `
+    SELECT ${facts.join(",\n        ")},
+      CASE WHEN k.${principalDx} = '' THEN 0 ELSE 1 + coalesce(sd.codes, 0) END AS ${dxCount},
+      coalesce(sp.codes, 0) AS ${procCount}
+    FROM ${COMBOS} k
+    LEFT JOIN ${t.dx} pd ON pd.code = nullif(k.${principalDx}, '') -- '': no diagnoses at all
+    LEFT JOIN ${SECONDARY_CELLS} sd ON sd.cell = k.secondary_cell
+    LEFT JOIN ${PROCEDURE_CELLS} sp ON sp.cell = k.procedures_cell
+    LEFT JOIN ${t.proc} pp ON pp.code = sp.first_code`;
+  // Cases with the same principal diagnosis take the same path: walked side by side, most CASE
+  // branches of a vector are empty and skipped. The sort costs less than it saves (bench/grouping.ts).
+  const outcomes = `
+    CREATE OR REPLACE TEMP TABLE ${OUTCOMES} AS
+    SELECT ${comboColumns.join(", ")}, _combo, ${walk.outcome} AS outcome
+    FROM (${factsSql} ORDER BY k.${principalDx})`;
+  const sameCombo = `r._combo = o._combo AND (NOT getvariable('grouping_combo_collision') OR (${comboColumns
+    .map((c) => `r.${c} IS NOT DISTINCT FROM o.${c}`)
+    .join(" AND ")}))`;
+  // Where most claims are combinations of their own (a region whose secondary diagnoses rarely repeat),
+  // deduplicating costs more than it saves: the same walk then runs on the records themselves.
+  const perRecord = `
     CREATE OR REPLACE TABLE ${sqlIdent(target)} AS
-    WITH secondary_dx AS (
-      SELECT ${secondaryDx.join(",\n        ")}
-      FROM (SELECT rid, unnest(secondary_dx) AS code FROM ${RECORDS}) s JOIN ${t.dxSecondary} c USING (code)
-      GROUP BY s.rid
-    ),
-    secondary_proc AS (
-      ${secondaryProc}
-    ),
-    facts AS (
-      SELECT ${facts.join(",\n        ")}
-      FROM ${RECORDS} k
-      LEFT JOIN ${t.dx} pd ON pd.code = nullif(k.${principalDx}, '') -- '': no diagnoses at all
-      LEFT JOIN ${t.proc} pp ON pp.code = k.proc[1]
-      LEFT JOIN secondary_dx sd ON sd.rid = k.rid
-      LEFT JOIN secondary_proc sp ON sp.rid = k.rid
-    ),
-    -- Cases with the same principal diagnosis take the same path: walked side by side, most CASE
-    -- branches of a vector are empty and skipped. The sort costs less than it saves (bench/grouping.ts).
-    walked AS (
-      SELECT rid, claim_id, ${walk.outcome} AS outcome FROM (SELECT * FROM facts ORDER BY ${principalDx})
-    )
     SELECT claim_id,
       ${result.drg_code} AS drg_code,
       ${result.mdc} AS mdc,
       ${result.adrg} AS adrg,
       ${result.status} AS status
-    FROM walked
+    FROM (SELECT rid, claim_id, ${walk.outcome} AS outcome FROM (${factsSql.replace(`FROM ${COMBOS} k`, `FROM ${RECORDS} k`)} ORDER BY k.${principalDx}))
     ORDER BY rid`;
+  const grouped = `
+    CREATE OR REPLACE TABLE ${sqlIdent(target)} AS
+    SELECT r.claim_id,
+      ${result.drg_code} AS drg_code,
+      ${result.mdc} AS mdc,
+      ${result.adrg} AS adrg,
+      ${result.status} AS status
+    FROM ${RECORDS} r JOIN ${OUTCOMES} o ON ${sameCombo}
+    ORDER BY r.rid`;
   return {
     lists,
     statements: [
       ...(numbered ? [{ step: "numbered", sql: numbered }] : []),
       { step: "records", sql: records },
-      { step: "facts and walk", sql: grouped },
     ],
-    workTables: [NUMBERED, RECORDS, ...Object.values(SCHEME_TABLES)],
+    distinctStatements: [
+      { step: "distinct combinations", sql: combos },
+      { step: "code lists", sql: `${secondaryCells};\n${procedureCells}` },
+      { step: "facts and walk", sql: outcomes },
+      { step: "join back", sql: grouped },
+    ],
+    perRecordStatements: [
+      { step: "code lists", sql: `${secondaryCells};\n${procedureCells}`.replaceAll(`FROM ${COMBOS} WHERE`, `FROM ${RECORDS} WHERE`) },
+      { step: "facts and walk", sql: perRecord },
+    ],
+    distinctShareSql: `SELECT approx_count_distinct(_combo) / count(*) FROM ${RECORDS}`,
+    workTables: [NUMBERED, RECORDS, COMBOS, SECONDARY_CELLS, PROCEDURE_CELLS, OUTCOMES, ...Object.values(SCHEME_TABLES)],
   };
+}
+
+/**
+ * A number field's band: a value standing for every value on the same side of, or equal to, each
+ * constant the walk compares the field with (the constant itself, a midpoint, or one beyond the ends).
+ * NULL (no number) stays NULL.
+ */
+export function bandSql(column: string, constants: readonly number[]): string {
+  if (constants.length === 0) return `CASE WHEN ${column} IS NULL THEN NULL ELSE 0::DOUBLE END`;
+  const arms = [`WHEN ${column} IS NULL THEN NULL`];
+  for (const c of constants) arms.push(`WHEN ${column} = ${c} THEN ${c}::DOUBLE`);
+  arms.push(`WHEN ${column} < ${constants[0]} THEN ${constants[0] - 1}::DOUBLE`);
+  for (let i = 1; i < constants.length; i++) arms.push(`WHEN ${column} < ${constants[i]} THEN ${(constants[i - 1] + constants[i]) / 2}::DOUBLE`);
+  return `(CASE ${arms.join(" ")} ELSE ${constants[constants.length - 1] + 1}::DOUBLE END)`;
 }
 
 export interface SourceShape {
@@ -178,7 +264,7 @@ async function sourceShape(session: Session, source: string): Promise<Required<S
 }
 
 export async function groupClaimsInDuckDB(session: Session, scheme: Scheme, options: BulkOptions = {}): Promise<void> {
-  const { source = "claims_inpatient", target = "grouped", keepWorkTables = false, onStep } = options;
+  const { source = "claims_inpatient", target = "grouped", keepWorkTables = false, onStep, distinct } = options;
   let started = performance.now();
   const done = (step: string) => {
     const now = performance.now();
@@ -197,6 +283,13 @@ export async function groupClaimsInDuckDB(session: Session, scheme: Scheme, opti
   done("scheme tables");
   try {
     for (const { step, sql } of plan.statements) {
+      await session.run(sql);
+      done(step);
+    }
+    const share = Number(await session.value(plan.distinctShareSql));
+    const rest = (distinct ?? share <= DISTINCT_SHARE_LIMIT) ? plan.distinctStatements : plan.perRecordStatements;
+    onStep?.(`distinct combinations ${(share * 100).toFixed(0)} %: ${rest === plan.distinctStatements ? "grouped once each" : "records walked"}`, 0);
+    for (const { step, sql } of rest) {
       await session.run(sql);
       done(step);
     }

@@ -24,6 +24,8 @@ export interface SqlContext {
   fieldText(field: string): string;
   /** A field read as a number: NULL where the text is no number (README "Numbers in text"). */
   fieldNumber(field: string): string;
+  /** Told of every constant a field is compared with (so that bulk grouping can band the field). */
+  comparedWith?(field: string, value: number): void;
 }
 
 const SQL_OP: Record<CmpOp, string> = { "==": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
@@ -79,6 +81,7 @@ export function conditionSql(condition: Condition, context: SqlContext): SqlCond
       return plain(contains("aproc", condition.list.codes));
     case "cmp": {
       // A NULL number (no number) fails every comparison but != (README "Numbers in text").
+      context.comparedWith?.(condition.field, condition.value);
       const compare = `${context.fieldNumber(condition.field)} ${SQL_OP[condition.op]} ${numberLiteral(condition.value)}`;
       return plain(`coalesce(${compare}, ${condition.op === "!=" ? "TRUE" : "FALSE"})`);
     }

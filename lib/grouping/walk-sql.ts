@@ -39,6 +39,13 @@ export interface WalkSql {
   readonly textFields: readonly string[];
   /** Record fields the walk reads as numbers, from `n_<field>` columns. */
   readonly numberFields: readonly string[];
+  /**
+   * The constants each `n_<field>` is compared with, ascending. The walk compares number fields with
+   * constants only, so two values on the same side of (or equal to) every constant group alike.
+   */
+  readonly numberConstants: ReadonlyMap<string, readonly number[]>;
+  /** Whether the walk reads the principal diagnosis's text itself (not only its list masks). */
+  readonly readsPrincipalText: boolean;
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -66,9 +73,12 @@ export function walkSql(scheme: Scheme): WalkSql {
   };
   const textFields = new Set<string>();
   const numberFields = new Set<string>();
+  const constants = new Map<string, Set<number>>();
+  let readsPrincipalText = false;
   // A rewrite (prechecks) replaces a field's text for every later step.
   const rewritten = new Map<string, string>();
   const fieldText = (field: string) => {
+    if (field === "principal_dx") readsPrincipalText = true;
     const text = rewritten.get(field) ?? derived[field]?.text;
     if (text !== undefined) return text;
     textFields.add(field);
@@ -80,11 +90,16 @@ export function walkSql(scheme: Scheme): WalkSql {
     hasCc: FACT_COLUMNS.hasCc,
     fieldText,
     fieldNumber: (field) => {
+      if (field === "principal_dx") readsPrincipalText = true;
       const text = rewritten.get(field);
       if (text !== undefined) return fieldNumberSql(text);
       if (derived[field]) return derived[field].number;
       numberFields.add(field);
       return numberColumn(field);
+    },
+    comparedWith: (field, value) => {
+      if (!constants.has(field)) constants.set(field, new Set());
+      constants.get(field)!.add(value);
     },
   };
   const compile = (c: Parameters<typeof conditionSql>[0]) => conditionSql(c, context);
@@ -114,5 +129,7 @@ export function walkSql(scheme: Scheme): WalkSql {
   });
   const walk = `coalesce(\n    ${[...mdcs, quote(scheme.fallback)].join(",\n    ")})`;
   const outcome = refusals.length ? `CASE ${arms(refusals)}\n  ELSE ${walk} END` : walk;
-  return { outcome, lists, textFields: [...textFields], numberFields: [...numberFields] };
+  // Constants of fields that reach the walk as n_<field> (not rewritten or derived ones).
+  const numberConstants = new Map([...numberFields].map((f) => [f, [...(constants.get(f) ?? [])].sort((a, b) => a - b)]));
+  return { outcome, lists, textFields: [...textFields], numberFields: [...numberFields], numberConstants, readsPrincipalText };
 }

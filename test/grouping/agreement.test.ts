@@ -81,6 +81,23 @@ function describeAgreement(name: string, scheme: () => Scheme, count: number, se
         ).toBe(true);
     });
 
+    it("groups each distinct combination once (forced) into the same rows as walking every record (forced)", async () => {
+      // Each claim twice, under new ids, so that the combinations repeat; the numbers are banded by the
+      // scheme's constants, so a claim with another age in the same band must group alike too.
+      await session.run(`CREATE OR REPLACE TABLE claims_twice AS
+        SELECT * FROM claims_inpatient UNION ALL SELECT * REPLACE (claim_id || '-again' AS claim_id) FROM claims_inpatient`);
+      await groupClaimsInDuckDB(session, scheme(), { source: "claims_twice", target: "grouped_distinct", distinct: true });
+      await groupClaimsInDuckDB(session, scheme(), { source: "claims_twice", target: "grouped_records", distinct: false });
+      const differing = await session.value<string>(`SELECT count(*) FROM
+        (SELECT *, row_number() OVER () AS n FROM grouped_distinct) a FULL JOIN (SELECT *, row_number() OVER () AS n FROM grouped_records) b
+        ON a.n = b.n AND a.claim_id = b.claim_id AND a.drg_code = b.drg_code AND a.mdc = b.mdc AND a.adrg = b.adrg AND a.status = b.status
+        WHERE a.n IS NULL OR b.n IS NULL`);
+      expect(differing).toBe("0");
+      const again = await bulkResults(session, "grouped_distinct");
+      const disagreeing = claims.filter((c, i) => again.get(`${c.claim_id}-again`)?.drg !== resultOf(single[i]!).drg);
+      expect(disagreeing.slice(0, 5)).toEqual([]);
+    });
+
     it("exercises the exclusion table: emptying cce changes some results, the same in both engines", async () => {
       const damaged: Scheme = { ...scheme(), cce: new Map() };
       const grouper = compileGrouper(damaged);
