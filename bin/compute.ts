@@ -1,32 +1,18 @@
-// npm run compute -- --data DIR --out DIR [--format csv|parquet] [--reform-year YYYY] [--base-years YYYY,…]
+// npm run compute -- --data DIR --out DIR [--format csv|parquet] [--only NAME,…] [--reform-year YYYY] [--base-years YYYY,…]
 // Writes every dataset of spec/datasets.md, plus metadata.json (parameters, input fingerprints),
-// from the same loader modules the site publishes.
+// from the same loader modules the site publishes. --only writes just the named datasets from the
+// prepared workspace (loaders/rebuild.ts): the same bytes as a full run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openSession } from "../lib/db/session.ts";
-import { parseParameter, resolveParameters, type Parameters } from "../lib/params.ts";
+import { resolveParameters, type Parameters } from "../lib/params.ts";
 import { prepare } from "../lib/pipeline.ts";
 import { datasets } from "../loaders/index.ts";
 import { buildMetadata } from "../loaders/metadata.ts";
 import { writeDataset, type Format } from "../loaders/publish.ts";
+import { parseOnly, writeOnly } from "../loaders/rebuild.ts";
 import { parseFlags, runMain } from "./args.ts";
-
-const flagParameters: Record<string, keyof Parameters> = {
-  data: "data",
-  scheme: "scheme",
-  "reform-year": "reformYear",
-  "base-years": "baseYears",
-  "rw-edges": "rwEdges",
-  "trim-k": "trimK",
-  "high-multiplier": "highMultiplier",
-  "low-multiplier": "lowMultiplier",
-  "readmit-days": "readmitDays",
-  "readmit-factor": "readmitFactor",
-  "share-ratio": "shareRatio",
-  "ungrouped-discount": "ungroupedDiscount",
-  "compare-a": "comparisonA",
-  "compare-b": "comparisonB",
-};
+import { flagParameters, parameterFlag } from "./parameter-flags.ts";
 
 runMain(async () => {
   const flags = parseFlags(process.argv.slice(2));
@@ -35,13 +21,18 @@ runMain(async () => {
   if (format !== "csv" && format !== "parquet") throw new Error(`parameter format: "${format}" is not csv or parquet`);
   const overrides: Partial<Parameters> = {};
   for (const [flag, value] of flags) {
-    if (flag === "out" || flag === "format") continue;
-    const key = flagParameters[flag];
-    if (!key) throw new Error(`unexpected argument "--${flag}"; known: --out, --format, ${Object.keys(flagParameters).map((f) => `--${f}`).join(", ")}`);
-    Object.assign(overrides, { [key]: parseParameter(key, value) });
+    if (flag === "out" || flag === "format" || flag === "only") continue;
+    const parameter = parameterFlag(flag, value);
+    if (!parameter) throw new Error(`unexpected argument "--${flag}"; known: --out, --format, --only, ${Object.keys(flagParameters).map((f) => `--${f}`).join(", ")}`);
+    Object.assign(overrides, parameter);
   }
   const params = resolveParameters(overrides);
   const started = performance.now();
+  if (flags.has("only")) {
+    const written = await writeOnly(params, parseOnly(flags.get("only")!), out, format);
+    process.stderr.write(`compute --only: ${written.length} ${written.length === 1 ? "file" : "files"} in ${out} from the prepared workspace (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    return;
+  }
   const session = await openSession();
   try {
     const { ingest } = await prepare(session, params);
