@@ -1,4 +1,4 @@
-// npm run sql -- --data DIR [QUERY | --file F.sql] [--csv] [--tables] [--max-rows N] [parameter flags of compute]
+// npm run sql -- --data DIR [QUERY | --file F.sql] [--csv] [--tables] [--duckdb-init] [--max-rows N] [parameter flags of compute]
 // Runs SQL on the prepared workspace of these inputs and parameters (built first when missing), opened
 // read-only, with the parameters set as DuckDB variables exactly as the loaders see them: every
 // dataset's loaders/<name>.sql runs unchanged. With no query and no file, an interactive shell (statements
@@ -6,21 +6,22 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Session } from "../lib/db/session.ts";
-import { formatTables, isComplete, listTables, runText, type OutputMode } from "../lib/db/shell.ts";
+import { formatTables, isComplete, listTables, runText, variablesScript, type OutputMode } from "../lib/db/shell.ts";
 import { resolveParameters, type Parameters } from "../lib/params.ts";
 import { openWorkspace } from "../loaders/workspace.ts";
 import { runMain } from "./args.ts";
 import { flagParameters, parameterFlag } from "./parameter-flags.ts";
 
-const booleans = new Set(["csv", "tables", "help"]);
+const booleans = new Set(["csv", "tables", "help", "duckdb-init"]);
 const valued = new Set(["file", "max-rows"]);
 
-const usage = `npm run sql -- --data DIR [QUERY | --file F.sql] [--csv] [--tables] [--max-rows N]
+const usage = `npm run sql -- --data DIR [QUERY | --file F.sql] [--csv] [--tables] [--duckdb-init] [--max-rows N]
   QUERY        SQL to run (several statements separated by ";"); none: an interactive shell
   --file F     run the SQL of a file, e.g. loaders/hospital_year.sql
   --csv        print the (last) result as CSV, every row (DuckDB's COPY: the bytes of a published dataset)
   --tables     list the workspace's tables and their columns
   --max-rows N rows shown in a table (default 100)
+  --duckdb-init   print the workspace's file and its variables as SET statements, for the DuckDB CLI
   parameter flags as for compute: ${Object.keys(flagParameters).map((f) => `--${f}`).join(", ")}
 `;
 
@@ -31,11 +32,12 @@ interface SqlArgs {
   mode: OutputMode;
   tables: boolean;
   help: boolean;
+  duckdbInit: boolean;
   maxRows: number;
 }
 
 export function parseSqlArgs(argv: string[]): SqlArgs {
-  const args: SqlArgs = { overrides: {}, query: null, file: null, mode: "table", tables: false, help: false, maxRows: 100 };
+  const args: SqlArgs = { overrides: {}, query: null, file: null, mode: "table", tables: false, help: false, duckdbInit: false, maxRows: 100 };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -48,6 +50,7 @@ export function parseSqlArgs(argv: string[]): SqlArgs {
       if (name === "csv") args.mode = "csv";
       if (name === "tables") args.tables = true;
       if (name === "help") args.help = true;
+      if (name === "duckdb-init") args.duckdbInit = true;
       continue;
     }
     const value = inline ?? argv[++i];
@@ -58,7 +61,7 @@ export function parseSqlArgs(argv: string[]): SqlArgs {
       if (!Number.isInteger(args.maxRows) || args.maxRows < 1) throw new Error(`parameter max-rows: "${value}" is not a positive whole number`);
     } else if (!valued.has(name)) {
       const parameter = parameterFlag(name, value);
-      if (!parameter) throw new Error(`unexpected argument "--${name}"; known: --file, --csv, --tables, --max-rows, ${Object.keys(flagParameters).map((f) => `--${f}`).join(", ")}`);
+      if (!parameter) throw new Error(`unexpected argument "--${name}"; known: --file, --csv, --tables, --duckdb-init, --max-rows, ${Object.keys(flagParameters).map((f) => `--${f}`).join(", ")}`);
       Object.assign(args.overrides, parameter);
     }
   }
@@ -78,6 +81,7 @@ runMain(async () => {
   const write = (text: string) => void process.stdout.write(text);
   try {
     if (args.tables) write(formatTables(await listTables(session)));
+    else if (args.duckdbInit) write(await variablesScript(session));
     else if (args.file) await runText(session, readFileSync(args.file, "utf8"), { mode: args.mode, write, maxRows: args.maxRows });
     else if (args.query) await runText(session, args.query, { mode: args.mode, write, maxRows: args.maxRows });
     else if (!(await shell(session, args, params))) process.exitCode = 1;

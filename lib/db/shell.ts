@@ -198,3 +198,22 @@ export function formatTables(tables: TableInfo[]): string {
     })
     .join("");
 }
+
+/**
+ * The session's DuckDB variables as SET statements, headed by the database file: run before a dataset's
+ * .sql in the DuckDB CLI (`duckdb -readonly FILE -init this`), they give it what the loaders see.
+ */
+export async function variablesScript(session: Session): Promise<string> {
+  const path = await session.value<string>("SELECT path FROM duckdb_databases() WHERE database_name = current_database()");
+  const variables = await session.all<{ name: string; value: string | null; type: string }>(
+    "SELECT name, value::VARCHAR AS value, type FROM duckdb_variables() ORDER BY name",
+  );
+  // duckdb_variables() shows a NULL as the text NULL (no parameter is ever that text).
+  const set = variables.map((v) => `SET VARIABLE ${v.name} = ${v.value === null || v.value === "NULL" ? `NULL::${v.type}` : `CAST(${sqlString(v.value)} AS ${v.type})`};`);
+  return [
+    "-- The parameters of drg-monitor's prepared workspace as DuckDB variables, as its loaders see them.",
+    `-- duckdb -readonly ${path} -init this-file`,
+    ...set,
+    "",
+  ].join("\n");
+}

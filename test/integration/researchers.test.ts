@@ -3,11 +3,12 @@
 // dataset's .sql file unchanged and prints the published file's bytes; queries, --tables and the
 // shell on piped input.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import { beforeAll, describe, expect, it } from "vitest";
+import { openSession } from "../../lib/db/session.ts";
 import { runText } from "../../lib/db/shell.ts";
 import { resolveParameters } from "../../lib/params.ts";
 import { datasets } from "../../loaders/index.ts";
@@ -99,6 +100,28 @@ describe("npm run sql", () => {
   it("sees the parameters as the loaders do, from the same flags as compute", () => {
     const run = npx(["bin/sql.ts", "--data", data, "--high-multiplier", "2.5", "--csv", "SELECT getvariable('high_multiplier') AS high, getvariable('low_multiplier') AS low"]);
     expect(run).toMatchObject({ status: 0, stdout: "high,low\n2.5,0.4\n" });
+  });
+
+  it("prints the workspace file and its variables for the DuckDB CLI, where a dataset's .sql then runs as is", async () => {
+    const run = npx(["bin/sql.ts", "--data", data, "--duckdb-init"]);
+    expect(run.status).toBe(0);
+    const file = run.stdout.match(/^-- duckdb -readonly (\S+\.duckdb) -init this-file$/m)?.[1];
+    expect(file && existsSync(file)).toBe(true);
+    // What the CLI does: open the file read-only with no variables, run the init, then the dataset's file.
+    const session = await openSession({ path: file!, readOnly: true });
+    const comparison = async () => {
+      let out = "";
+      await runText(session, readFileSync(join(root, "loaders/rw_interval_comparison.sql"), "utf8"), { mode: "csv", write: (text) => (out += text) });
+      return out;
+    };
+    try {
+      const published = readFileSync(join(full, "rw_interval_comparison.csv"), "utf8");
+      expect(await comparison()).not.toBe(published); // without the variables, not the reform year's periods
+      await session.run(run.stdout);
+      expect(await comparison()).toBe(published);
+    } finally {
+      session.close();
+    }
   });
 
   it("is read-only: a write is refused", () => {
