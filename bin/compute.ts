@@ -1,32 +1,19 @@
-// npm run compute -- --data DIR --out DIR [--format csv|parquet] [--reform-year YYYY] [--base-years YYYY,…] [--memory-limit 4GB]
+// npm run compute -- --data DIR --out DIR [--format csv|parquet] [--only NAME,…] [--reform-year YYYY] [--base-years YYYY,…] [--memory-limit 4GB]
 // Writes every dataset of spec/datasets.md, plus metadata.json (parameters, input fingerprints),
-// from the same loader modules the site publishes.
+// from the same loader modules the site publishes, reading the prepared workspace the site's loaders
+// read (built when missing, reused when current). --only writes just the named datasets
+// (loaders/rebuild.ts): the same bytes as a full run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseParameter, resolveParameters, type Parameters } from "../lib/params.ts";
-import { openWorkspace } from "../loaders/workspace.ts";
+import { resolveParameters, type Parameters } from "../lib/params.ts";
+import { progress } from "../lib/io/progress.ts";
 import { datasets } from "../loaders/index.ts";
 import { buildMetadata } from "../loaders/metadata.ts";
 import { writeDataset, type Format } from "../loaders/publish.ts";
+import { parseOnly, writeOnly } from "../loaders/rebuild.ts";
+import { openWorkspace } from "../loaders/workspace.ts";
 import { parseFlags, runMain } from "./args.ts";
-import { progress } from "../lib/io/progress.ts";
-
-const flagParameters: Record<string, keyof Parameters> = {
-  data: "data",
-  scheme: "scheme",
-  "reform-year": "reformYear",
-  "base-years": "baseYears",
-  "rw-edges": "rwEdges",
-  "trim-k": "trimK",
-  "high-multiplier": "highMultiplier",
-  "low-multiplier": "lowMultiplier",
-  "readmit-days": "readmitDays",
-  "readmit-factor": "readmitFactor",
-  "share-ratio": "shareRatio",
-  "ungrouped-discount": "ungroupedDiscount",
-  "compare-a": "comparisonA",
-  "compare-b": "comparisonB",
-};
+import { flagParameters, memoryLimitFlag, parameterFlag } from "./parameter-flags.ts";
 
 runMain(async () => {
   const flags = parseFlags(process.argv.slice(2));
@@ -35,22 +22,25 @@ runMain(async () => {
   if (format !== "csv" && format !== "parquet") throw new Error(`parameter format: "${format}" is not csv or parquet`);
   const overrides: Partial<Parameters> = {};
   for (const [flag, value] of flags) {
-    if (flag === "out" || flag === "format") continue;
+    if (flag === "out" || flag === "format" || flag === "only") continue;
     if (flag === "memory-limit") {
-      // How much memory DuckDB may use before it spills to disk; it never changes a figure.
-      if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) throw new Error(`--memory-limit: "${value}" is not a size such as 500MB or 4GB`);
-      process.env.DRG_MEMORY_LIMIT = value;
+      memoryLimitFlag(value);
       continue;
     }
-    const key = flagParameters[flag];
-    if (!key) throw new Error(`unexpected argument "--${flag}"; known: --out, --format, --memory-limit, ${Object.keys(flagParameters).map((f) => `--${f}`).join(", ")}`);
-    Object.assign(overrides, { [key]: parseParameter(key, value) });
+    const parameter = parameterFlag(flag, value);
+    if (!parameter) {
+      throw new Error(`unexpected argument "--${flag}"; known: --out, --format, --only, --memory-limit, ${Object.keys(flagParameters).map((f) => `--${f}`).join(", ")}`);
+    }
+    Object.assign(overrides, parameter);
   }
   const params = resolveParameters(overrides);
   const started = performance.now();
   const log = progress("compute");
-  // The prepared workspace the site's loaders read (built when missing, reused when current), so that
-  // compute and the site publish from the very same tables.
+  if (flags.has("only")) {
+    const written = await writeOnly(params, parseOnly(flags.get("only")!), out, format, log);
+    process.stderr.write(`compute --only: ${written.length} ${written.length === 1 ? "file" : "files"} in ${out} from the prepared workspace (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    return;
+  }
   const session = await openWorkspace(params, log);
   try {
     mkdirSync(out, { recursive: true });

@@ -17,6 +17,7 @@ const types: Record<string, string> = {
   ".woff2": "font/woff2",
   ".map": "application/json",
   ".txt": "text/plain; charset=utf-8",
+  ".wasm": "application/wasm", // streaming compilation (the SQL page's DuckDB-Wasm) needs this type
 };
 
 export interface StaticServer {

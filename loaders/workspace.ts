@@ -16,8 +16,12 @@ import { silent, type Progress } from "../lib/io/progress.ts";
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const cacheDir = join(root, ".drg-cache");
 
-/** Folders whose files decide the figures (besides the inputs and parameters). */
-const codeFolders = ["lib", "loaders", "data/schemes", "data/dictionaries"];
+/**
+ * Folders and files whose code decides the workspace's tables (besides the inputs and parameters). The
+ * datasets' own queries (loaders/<name>.sql and modules) only read the workspace: editing one reuses it
+ * (`compute --only` shows a changed formula's effect in a second).
+ */
+const codeFolders = ["lib", "data/schemes", "data/dictionaries", "loaders/workspace.ts"];
 
 export function workspaceKey(params: Parameters): string {
   const hash = createHash("sha256");
@@ -29,6 +33,7 @@ export function workspaceKey(params: Parameters): string {
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {

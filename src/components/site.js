@@ -23,6 +23,7 @@ export const sitePages = [
   { slug: "hospitals", section: "analysts", zh: "医院", en: "Hospitals" },
   { slug: "methods", section: "researchers", zh: "方法与参数", en: "Methods and parameters" },
   { slug: "quality", section: "researchers", zh: "数据质量", en: "Data quality" },
+  { slug: "sql", section: "researchers", zh: "SQL 查询", en: "SQL query" },
   { slug: "grouper", section: "grouper", zh: "病例分组", en: "Group a case" },
 ];
 

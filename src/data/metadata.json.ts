@@ -10,7 +10,7 @@ const version = (pkg: string) => (JSON.parse(readFileSync(new URL(`../../node_mo
 const session = await openWorkspace(resolveParameters());
 try {
   const metadata = await buildMetadata(session);
-  const site = { "Observable Framework": version("@observablehq/framework"), "Observable Plot": version("@observablehq/plot"), Node: process.versions.node };
+  const site = { "Observable Framework": version("@observablehq/framework"), "Observable Plot": version("@observablehq/plot"), "DuckDB-Wasm (SQL page)": version("@duckdb/duckdb-wasm"), Node: process.versions.node };
   process.stdout.write(JSON.stringify({ ...metadata, datasets: metadata.datasets.filter((d) => !claimLevelDatasets.has(d.name)), site }, null, 2));
 } finally {
   session.close();

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
+import { csvParse } from "d3-dsv";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, waitForPage, watchRequests } from "../../bin/browser.ts";
@@ -171,6 +172,75 @@ describe("group a case", () => {
     expect(shown).toBe(expected.drg);
     expect(expected.status).toBe("SUCCESS");
     expect(await page.$$eval(".trace li", (lis) => lis.length)).toBe(expected.trace.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the SQL page", () => {
+  /** A dataset as the site publishes it (Framework names attachments by content hash). */
+  const published = (name: string) => {
+    const dir = join(site.dist, "_file/data");
+    const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".csv"))!;
+    return csvParse(readFileSync(join(dir, file), "utf8"));
+  };
+  /** Runs what the editor holds and returns the result's CSV (its own download link). */
+  async function result(page: Page): Promise<Record<string, string>[]> {
+    await page.waitForFunction(() => document.querySelector(".sql-result")?.hasAttribute("data-rows"), null, { timeout: 120_000 });
+    const error = await page.$(".sql-error");
+    if (error) throw new Error(`the query failed: ${await error.textContent()}`);
+    return csvParse(await page.evaluate(async () => (await fetch(document.querySelector<HTMLAnchorElement>(".sql-result a.download")!.href)).text()));
+  }
+
+  it("runs a typed query with DuckDB-Wasm from the site: the expected rows, no other host, no console error", async () => {
+    const { page, problems } = await visit("/en/sql");
+    const outside = watchRequests(page, site.server.origin);
+    // The engine is not loaded until a query runs.
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /duckdb/.test(e.name)).length)).toBe(0);
+    await page.fill("textarea.sql-editor", "");
+    await page.type("textarea.sql-editor", "SELECT level, sum(grouped_cases) AS grouped, sum(total_weight) / sum(grouped_cases) AS cmi\nFROM hospital_year WHERE year = 2020 GROUP BY level ORDER BY level");
+    await page.keyboard.press("Control+Enter");
+    const rows = await result(page);
+    // Worked out here from the published hospital_year.csv: per level, Σ weight / Σ grouped cases.
+    const byLevel = new Map<string, { grouped: number; weight: number }>();
+    for (const r of published("hospital_year").filter((r) => r.year === "2020")) {
+      const level = byLevel.get(r.level!) ?? { grouped: 0, weight: 0 };
+      level.grouped += Number(r.grouped_cases);
+      level.weight += Number(r.total_weight);
+      byLevel.set(r.level!, level);
+    }
+    const expected = [...byLevel].sort(([a], [b]) => Number(a) - Number(b));
+    expect(rows.map((r) => [r.level, Number(r.grouped)])).toEqual(expected.map(([level, v]) => [level, v.grouped]));
+    for (const [i, [, v]] of expected.entries()) expect(Number(rows[i].cmi)).toBeCloseTo(v.weight / v.grouped, 9);
+    // A sortable table and a chart of the result.
+    expect(await page.$$eval(".sql-result table tbody tr", (trs) => trs.length)).toBe(expected.length);
+    expect(await page.$$eval(".sql-result svg", (svgs) => svgs.length)).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("its RW-interval example reproduces the published period comparison, in Chinese too", async () => {
+    const { page, problems } = await visit("/sql");
+    const outside = watchRequests(page, site.server.origin);
+    await page.click('button[data-example="rwComparison"]');
+    const rows = await result(page);
+    const comparison = new Map(published("rw_interval_comparison").map((r) => [r.interval!, r]));
+    const compared = rows.filter((r) => r.fund_change !== "");
+    expect(compared.length).toBeGreaterThan(3);
+    for (const r of compared) expect(Number(r.fund_change), r.interval).toBeCloseTo(Number(comparison.get(r.interval!)!.fund_change), 9);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a failing query's error on the page, not in the console", async () => {
+    const { page, problems } = await visit("/en/sql");
+    await page.fill("textarea.sql-editor", "SELECT no_such_column FROM hospital_year");
+    await page.click("button.sql-run");
+    await page.waitForSelector(".sql-error", { timeout: 120_000 });
+    expect(await page.textContent(".sql-error")).toMatch(/no_such_column/);
     expect(problems).toEqual([]);
     await page.close();
   });

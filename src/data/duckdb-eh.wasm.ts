@@ -1,0 +1,3 @@
+import { wasmToStdout } from "../../loaders/sql-page.ts";
+
+await wasmToStdout("eh");

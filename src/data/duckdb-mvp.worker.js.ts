@@ -1,0 +1,3 @@
+import { workerScript } from "../../loaders/sql-page.ts";
+
+process.stdout.write(workerScript("mvp"));

@@ -1,0 +1,3 @@
+import { engineModule } from "../../loaders/sql-page.ts";
+
+process.stdout.write(await engineModule());
