@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { defaultParameters, resolveParameters } from "../lib/params.ts";
 import { cacheDir, openWorkspace } from "../loaders/workspace.ts";
 import { acquireLock } from "./lock.ts";
+import { progress } from "../lib/io/progress.ts";
 import { runMain } from "./args.ts";
 
 const frameworkCache = "src/.observablehq/cache";
@@ -30,7 +31,7 @@ async function build(): Promise<void> {
     await generateRegion({ out: params.data, seed: 1, scale: 1, format: "parquet" });
   }
   const started = performance.now();
-  (await openWorkspace(params)).close(); // validate, group and prepare once, before the loaders run
+  (await openWorkspace(params, progress("build"))).close(); // validate, group and prepare once, before the loaders run
   process.stderr.write(`build: inputs prepared from ${params.data} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   rmSync(frameworkCache, { recursive: true, force: true });
   rmSync(process.env.DRG_OUTPUT ?? "dist", { recursive: true, force: true }); // Framework clears only an output inside the project

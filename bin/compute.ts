@@ -49,7 +49,10 @@ runMain(async () => {
     });
     writeFileSync(join(out, "metadata.json"), JSON.stringify(await buildMetadata(session), null, 2) + "\n");
     const [counts] = await session.all<{ read: string; rejected: string }>(`SELECT sum(rows_read) AS read, sum(rows_rejected) AS rejected FROM quality`);
-    process.stderr.write(`compute: ${counts.read} rows read, ${counts.rejected} set aside; ${datasets.length} datasets in ${out} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stderr.write(
+      `compute: ${counts.read} rows read, ${counts.rejected} set aside; ${datasets.length} datasets in ${out} (${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${peak} MB)\n`,
+    );
   } finally {
     session.close();
   }

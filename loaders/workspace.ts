@@ -4,7 +4,7 @@
 // The site's loaders each open it read-only; the first to find it missing builds it.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openSession, type Session } from "../lib/db/session.ts";
 import { findInputFiles } from "../lib/input/files.ts";
@@ -14,7 +14,8 @@ import { setParameterVariables, type Parameters } from "../lib/params.ts";
 import { silent, type Progress } from "../lib/io/progress.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-export const cacheDir = join(root, ".drg-cache");
+/** The prepared workspaces (and DuckDB's spill folder): .drg-cache/, or DRG_CACHE_DIR. */
+export const cacheDir = process.env.DRG_CACHE_DIR ? resolve(process.env.DRG_CACHE_DIR) : join(root, ".drg-cache");
 
 /**
  * Folders and files whose code decides the workspace's tables (besides the inputs and parameters). The

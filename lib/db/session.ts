@@ -35,14 +35,14 @@ export interface SessionOptions {
 /**
  * The engine's limits (issue 8: bounded memory on a small machine): DuckDB's memory limit, a share of
  * the machine's memory unless DRG_MEMORY_LIMIT sets it (compute --memory-limit), and its spill folder,
- * DRG_SPILL or .drg-cache/spill. They change how fast a run is, never what it computes.
+ * DRG_SPILL or the cache folder's spill/ (.drg-cache, or DRG_CACHE_DIR). They change how fast a run is, never what it computes.
  */
 export function engineDefaults(): { memoryLimit: string; spillDirectory: string; threads?: number } {
   const share = Math.max(1, Math.min(8, Math.floor(totalmem() / 8 / 2 ** 30)));
   const threads = Number(process.env.DRG_THREADS);
   return {
     memoryLimit: process.env.DRG_MEMORY_LIMIT || `${share}GB`,
-    spillDirectory: process.env.DRG_SPILL || new URL("../../.drg-cache/spill", import.meta.url).pathname,
+    spillDirectory: process.env.DRG_SPILL || join(process.env.DRG_CACHE_DIR || new URL("../../.drg-cache", import.meta.url).pathname, "spill"),
     ...(Number.isInteger(threads) && threads > 0 ? { threads } : {}),
   };
 }
