@@ -1,0 +1,166 @@
+// npx tsx bench/scale.ts [--data DIR,DIR…] [--memory-limit 500MB] [--skip-peers]
+// Issue 8's table on this machine: `compute` on each region (the embedded 1× sample, and the 10× region
+// at /tmp/drg-bench/scale-10 when it has been generated), each in its own process with a fresh workspace
+// folder: seconds, peak RSS, and its stages as compute prints them. Then, on the first region:
+//   - the floor: one DuckDB query from the contract Parquet (claims with their group) to CMI per
+//     hospital-year, and compute's time as a multiple of it;
+//   - the same metrics (CMI, cost per weight per hospital-year, RW intervals per year) from the same
+//     Parquet in DuckDB, polars and pandas (bench/peers, installed into bench/peers/.venv by its
+//     requirements.txt), and in memory DuckDB against danfojs on 1M cases.
+// Ratios are steadier than seconds on a shared machine; the load average is printed with them.
+// Prints figures; it does not pass or fail.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseFlags } from "../bin/args.ts";
+import { openSession, type Session } from "../lib/db/session.ts";
+import { caseMixByHospitalYear, derivedWeights, rwIntervalTable, type OracleCase } from "../test/metrics/oracle.ts";
+
+const flags = parseFlags(process.argv.slice(2));
+const root = join(import.meta.dirname, "..");
+const regions = (flags.get("data") ?? ["data/sample", "/tmp/drg-bench/scale-10"].join(","))
+  .split(",")
+  .filter((dir) => existsSync(join(dir, "hospitals.parquet")) || existsSync(join(dir, "hospitals.csv")));
+const edges = [0.2, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5];
+const load = () => loadavg()[0].toFixed(1);
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface ComputeRun {
+  seconds: number;
+  peakMb: number;
+  stages: string[];
+  out: string;
+  cache: string;
+}
+
+/** compute in its own process with a fresh workspace folder (the figures of a first run). */
+function compute(data: string, extra: string[] = []): ComputeRun {
+  const out = mkdtempSync(join(tmpdir(), "drg-bench-out-"));
+  const cache = mkdtempSync(join(tmpdir(), "drg-bench-cache-"));
+  const started = performance.now();
+  const run = spawnSync("npx", ["tsx", "bin/compute.ts", "--data", data, "--out", out, ...extra], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DRG_CACHE_DIR: cache },
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`compute on ${data} failed: ${run.stderr}`);
+  const peak = /peak RSS (\d+) MB/.exec(run.stderr);
+  const stages = run.stderr.split("\n").filter((l) => l.startsWith("compute ✓"));
+  return { seconds, peakMb: peak ? Number(peak[1]) : NaN, stages, out, cache };
+}
+
+console.log(`regions: ${regions.join(", ") || "none (generate the sample with npm run build, or the 10× region with bin/generate.ts --scale 10 --out /tmp/drg-bench/scale-10)"}`);
+const runs = new Map<string, ComputeRun>();
+for (const data of regions) {
+  const loadBefore = load();
+  const run = compute(data, flags.has("memory-limit") ? ["--memory-limit", flags.get("memory-limit")!] : []);
+  runs.set(data, run);
+  console.log(`\ncompute on ${data}: ${run.seconds.toFixed(1)} s wall (with process start), peak RSS ${run.peakMb} MB, load ${loadBefore} → ${load()}`);
+  for (const line of run.stages) console.log(`  ${line.replace("compute ✓ ", "")}`);
+}
+
+const first = regions[0];
+if (first) {
+  const run = runs.get(first)!;
+  // The floor's inputs: the claims as the contract's Parquet with their group (drg_code), and the weights.
+  const files = mkdtempSync(join(tmpdir(), "drg-bench-floor-"));
+  const claims = join(files, "claims_inpatient.parquet");
+  const weights = join(files, "weights.csv");
+  {
+    const { openWorkspace } = await import("../loaders/workspace.ts");
+    const { resolveParameters } = await import("../lib/params.ts");
+    process.env.DRG_CACHE_DIR = run.cache;
+    const workspace = await openWorkspace(resolveParameters({ data: first }));
+    await workspace.run(`COPY (SELECT c.*, k.drg_code FROM claims_inpatient c JOIN cases k USING (claim_id) ORDER BY claim_id) TO '${claims}' (FORMAT parquet)`);
+    await workspace.run(`COPY (SELECT drg_code, rw FROM drg_weights ORDER BY drg_code) TO '${weights}' (FORMAT csv, HEADER)`);
+    workspace.close();
+  }
+  const session = await openSession();
+  const best = async (query: string, times = 3) => {
+    let fastest = Infinity;
+    for (let i = 0; i < times; i++) {
+      const started = performance.now();
+      await session.all(query);
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    return fastest;
+  };
+  const from = `read_parquet('${claims}') c JOIN read_csv('${weights}') w USING (drg_code)`;
+  const floorSql = `SELECT hospital_id, year(discharge_date) AS year, sum(rw) / count(*) AS cmi FROM ${from} GROUP BY ALL ORDER BY ALL`;
+  const floor = await best(floorSql);
+  console.log(`\nfloor: one DuckDB query, contract Parquet → CMI per hospital-year: ${s(floor)}`);
+  console.log(`  compute / floor on ${first}: ${(run.seconds / (floor / 1000)).toFixed(0)}× (compute includes validation, grouping, weights, every dataset)`);
+
+  // The same three metrics from the same Parquet.
+  const metricsSql = [
+    `SELECT hospital_id, year(discharge_date) AS year, count(*) AS cases, sum(rw) AS total_weight, sum(rw) / count(*) AS cmi,
+       sum(total_cost) / sum(rw) AS cost_per_weight FROM ${from} GROUP BY ALL ORDER BY ALL`,
+    `SELECT year(discharge_date) AS year, len(list_filter([${edges.join(", ")}], e -> e <= rw)) AS interval, count(*) AS cases,
+       sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid FROM ${from} GROUP BY ALL ORDER BY ALL`,
+  ];
+  let duckBoth = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    for (const q of metricsSql) await session.all(q);
+    duckBoth = Math.min(duckBoth, performance.now() - started);
+  }
+  console.log(`\nCMI, cost per weight per hospital-year and RW intervals per year, from the same Parquet (best of 3, load ${load()}):`);
+  console.log(`  DuckDB   ${s(duckBoth)}`);
+  const python = join(root, "bench/peers/.venv/bin/python");
+  if (!flags.has("skip-peers") && !existsSync(python)) {
+    console.log("  polars, pandas: not installed (python3 -m venv bench/peers/.venv && bench/peers/.venv/bin/pip install -r bench/peers/requirements.txt)");
+  } else if (!flags.has("skip-peers")) {
+    for (const engine of ["polars", "pandas"]) {
+      const peer = spawnSync(python, [join(root, "bench/peers/metrics.py"), "--engine", engine, "--claims", claims, "--weights", weights, "--edges", edges.join(",")], {
+        encoding: "utf8",
+        env: { ...process.env, OPENBLAS_CORETYPE: "", OPENBLAS_L2_SIZE: "" },
+      });
+      if (peer.status !== 0) {
+        console.log(`  ${engine.padEnd(8)} failed: ${peer.stderr.split("\n").slice(-3).join(" ")}`);
+        continue;
+      }
+      const result = JSON.parse(peer.stdout) as { seconds: number; cmi_sum: number };
+      const [check] = await session.all<{ cmi_sum: number }>(`SELECT sum(cmi)::DOUBLE AS cmi_sum FROM (${metricsSql[0]})`);
+      const agree = Math.abs(result.cmi_sum - check.cmi_sum) < 1e-6 * check.cmi_sum ? "same CMI" : `CMI differs (${result.cmi_sum} vs ${check.cmi_sum})`;
+      console.log(`  ${engine.padEnd(8)} ${s(result.seconds * 1000)}  DuckDB ${(result.seconds / (duckBoth / 1000)).toFixed(1)}× faster (${agree})`);
+    }
+  }
+
+  // In memory: DuckDB against danfojs (the oracle of the tests) on the first 1M cases.
+  await danfoRatio(session, claims);
+  session.close();
+  rmSync(files, { recursive: true, force: true });
+}
+for (const run of runs.values()) {
+  rmSync(run.out, { recursive: true, force: true });
+  rmSync(run.cache, { recursive: true, force: true });
+}
+
+/** Derived weights (§2, trimmed), CMI and cost per weight per hospital-year, RW intervals: DuckDB SQL vs danfojs. */
+async function danfoRatio(session: Session, claims: string): Promise<void> {
+  await session.run(`CREATE OR REPLACE TABLE bench_cases AS
+    SELECT claim_id, hospital_id, year(discharge_date)::INTEGER AS year, strftime(discharge_date, '%Y-%m') AS month, drg_code,
+      drg_code <> '0000' AND NOT drg_code LIKE '%QY' AS grouped,
+      (greatest(discharge_date - admit_date, 1) > 60 OR total_cost < 5) AS excluded, total_cost::DOUBLE AS total_cost, fund_paid::DOUBLE AS fund_paid
+    FROM read_parquet('${claims}') ORDER BY claim_id LIMIT 1000000`);
+  const n = Number(await session.value("SELECT count(*) FROM bench_cases"));
+  const sql = readFileSync(join(root, "bench/peers/weights-and-metrics.sql"), "utf8").replaceAll("{edges}", edges.join(", "));
+  let duck = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    for (const statement of sql.split(";").filter((q) => q.trim())) await session.all(statement);
+    duck = Math.min(duck, performance.now() - started);
+  }
+  const rows = await session.all<OracleCase>(`SELECT * FROM bench_cases ORDER BY claim_id`);
+  const started = performance.now();
+  const derived = derivedWeights(rows, { trimK: 1.5, minCases: 5, edges });
+  caseMixByHospitalYear(rows, derived.rw);
+  rwIntervalTable(rows, derived.rw, edges);
+  const danfo = performance.now() - started;
+  console.log(`\nin memory, ${n.toLocaleString("en")} cases: derived weights (§2) + CMI and cost per weight per hospital-year + RW intervals per year`);
+  console.log(`  DuckDB   ${s(duck)}\n  danfojs  ${s(danfo)}  DuckDB ${(danfo / duck).toFixed(1)}× faster (load ${load()})`);
+  writeFileSync(join(tmpdir(), "drg-bench-danfo.txt"), `${duck} ${danfo}\n`);
+}
