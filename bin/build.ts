@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultParameters, resolveParameters } from "../lib/params.ts";
-import { cacheDir, openWorkspace } from "../loaders/workspace.ts";
+import { cacheDir, openWorkspace, workspacePath } from "../loaders/workspace.ts";
 import { acquireLock } from "./lock.ts";
 import { progress } from "../lib/io/progress.ts";
 import { runMain } from "./args.ts";
@@ -32,12 +32,13 @@ async function build(): Promise<void> {
   }
   const started = performance.now();
   (await openWorkspace(params, progress("build"))).close(); // validate, group and prepare once, before the loaders run
+  const workspace = workspacePath(params); // the loaders open this one: no loader hashes the inputs again
   process.stderr.write(`build: inputs prepared from ${params.data} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   rmSync(frameworkCache, { recursive: true, force: true });
   rmSync(process.env.DRG_OUTPUT ?? "dist", { recursive: true, force: true }); // Framework clears only an output inside the project
   const framework = spawnSync("npx", ["observable", "build"], {
     stdio: "inherit",
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" }, // the site and its build never call out
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", DRG_WORKSPACE: workspace }, // the site and its build never call out
   });
   if (framework.status !== 0) throw new Error(`observable build failed (exit ${framework.status})`);
 }

@@ -1,10 +1,10 @@
-// npx tsx bin/generate.ts --out data/sample [--seed 1] [--scale 1] [--format parquet|csv] [--grouping auto|intended|project] [--memory-limit 8GB]
+// npx tsx bin/generate.ts --out data/sample [--seed 1] [--scale 1] [--outpatient-scale S] [--format parquet|csv] [--grouping auto|intended|project] [--memory-limit 8GB]
 // Writes the embedded sample (a synthetic region) into --out; see lib/synthetic/index.ts.
 import { parseArgs } from "node:util";
 import { generateRegion, type Format } from "../lib/synthetic/index.ts";
 
 const usage =
-  "usage: npx tsx bin/generate.ts --out <folder> [--seed 1] [--scale 1] [--format parquet|csv] [--grouping auto|intended|project] [--memory-limit 8GB] [--quiet]";
+  "usage: npx tsx bin/generate.ts --out <folder> [--seed 1] [--scale 1] [--outpatient-scale S] [--format parquet|csv] [--grouping auto|intended|project] [--memory-limit 8GB] [--quiet]";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
       out: { type: "string" },
       seed: { type: "string", default: "1" },
       scale: { type: "string", default: "1" },
+      "outpatient-scale": { type: "string" },
       format: { type: "string", default: "parquet" },
       grouping: { type: "string", default: "auto" },
       "memory-limit": { type: "string" },
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     out: values.out,
     seed,
     scale,
+    outpatientScale: values["outpatient-scale"] === undefined ? undefined : Number(values["outpatient-scale"]),
     format: values.format as Format,
     grouping: values.grouping as "auto" | "intended" | "project",
     memoryLimit: values["memory-limit"],

@@ -48,9 +48,14 @@ export function workspacePath(params: Parameters): string {
   return join(cacheDir, `${workspaceKey(params)}.duckdb`);
 }
 
-/** Opens (building first when missing) the workspace for these parameters, read-only. */
+/**
+ * Opens (building first when missing) the workspace for these parameters, read-only. Within one
+ * `npm run build`, bin/build.ts has just found or built it and names it in DRG_WORKSPACE, so that the
+ * site's thirty loaders do not each hash every input file again (gigabytes at a prefecture's scale).
+ */
 export async function openWorkspace(params: Parameters, log: Progress = silent): Promise<Session> {
-  const path = workspacePath(params);
+  const given = process.env.DRG_WORKSPACE;
+  const path = given && existsSync(given) ? given : workspacePath(params);
   if (existsSync(path)) {
     log.note(`✓ workspace ${relative(root, path)} is current for these inputs and parameters: reused`);
     const now = new Date();

@@ -32,6 +32,11 @@ export interface GenerateOptions {
   seed?: number;
   /** Volume multiplier: 1 ≈ 200k inpatient stays and 1M outpatient visits a year. */
   scale?: number;
+  /**
+   * The outpatient visits' own multiplier (default: scale). A prefecture such as Jinhua: scale 5 (1M stays a
+   * year), outpatientScale 50 (50M visits a year).
+   */
+  outpatientScale?: number;
   format?: Format;
   /** Which grouping decides costs: "auto" (the project's grouper if it works, else intended). */
   grouping?: "auto" | GroupingPath;
@@ -82,14 +87,17 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   const started = Date.now();
   const seed = options.seed ?? 1;
   const scale = options.scale ?? 1;
+  const outpatientScale = options.outpatientScale ?? scale;
   const format = options.format ?? "parquet";
   const root = options.root ?? repositoryRoot;
   const log = options.log ?? (() => {});
   if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${scale}`);
+  if (!(outpatientScale > 0)) throw new Error(`--outpatient-scale must be a positive number, got ${outpatientScale}`);
   if (format !== "parquet" && format !== "csv") throw new Error(`--format must be parquet or csv, got ${format}`);
   const inpatientRows = Math.round(inpatientPerYear * years.length * scale);
-  const outpatientRows = Math.round(outpatientPerYear * years.length * scale);
-  if (inpatientRows >= readmissionKeyOffset || outpatientRows >= 2 ** 28) throw new Error(`--scale ${scale} is too large (at most ~50)`);
+  const outpatientRows = Math.round(outpatientPerYear * years.length * outpatientScale);
+  if (inpatientRows >= readmissionKeyOffset) throw new Error(`--scale ${scale} is too large (at most ~50)`);
+  if (outpatientRows >= 2 ** 28) throw new Error(`--outpatient-scale ${outpatientScale} is too large (at most ~53)`);
   const paths = { ...defaultReferencePaths(root), ...options.paths };
   const out = resolve(options.out);
   mkdirSync(join(out, "truth"), { recursive: true });
@@ -163,7 +171,7 @@ FROM ip_claims ORDER BY claim_id`, format));
     log(`claims_inpatient written (${ms(started)})`);
 
     // Materialised first: sorting the generating query directly is ~3× slower than sorting a table.
-    await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * scale })}`);
+    await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * outpatientScale })}`);
     files.push(await writeTable(session, out, "claims_outpatient", `SELECT * FROM op_claims ORDER BY claim_id`, format));
     await session.run(`CREATE TABLE op_fund AS ${yearlyFundSql("op_claims", "visit_date")}`);
     await session.run(`DROP TABLE op_claims`);

@@ -49,6 +49,10 @@ export const methodSections = [
         zh: "`RW_g = m_g / m`。基期病例少于 {minCases} 例的组标记为不稳定。权重在报告比较的所有期间保持不变。",
         en: "`RW_g = m_g / m`. A group seen in fewer than {minCases} base-period cases is flagged unstable. Weights stay fixed across every period a report compares.",
       },
+      {
+        zh: "新月份的数据到来时：基期年份已定（参数 baseYears，或已有三个完整自然年）时，权重不变；基期仍在自动选取、尚不足三个完整年时，新月份可能使某年成为完整年，从而改变基期和全部权重（本页“基期”一行给出本次所用年份）。",
+        en: "When a new month arrives: with the base years fixed (parameter baseYears, or three full calendar years already present) the weights do not change; while the base period is still chosen automatically and fewer than three full years exist, a new month can complete a year and so change the base period and every weight (the base-period line above names the years this build used).",
+      },
     ],
   },
   {
