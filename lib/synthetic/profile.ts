@@ -78,6 +78,34 @@ export const policyDefaults = { share_ratio: 0.95, high_multiplier: 3, low_multi
 
 /** Planted anomalies (truth/anomalies.csv). */
 export const splitAdmissions = { fromYear: 2019, share: 0.08, gapDays: [2, 10] as const, costShare: 0.6 };
+/**
+ * Low-standard admissions (低标入院): from fromYear one hospital admits a share of patients who need no
+ * stay (a day or two, a fraction of the group's cost, sent home).
+ */
+export const lowStandard = { fromYear: 2020, share: 0.07, los: [1, 2] as const, costRatio: [0.12, 0.35] as const };
+/**
+ * Costs moved to pre-admission outpatient visits (转嫁费用): from fromYear one hospital bills part of a
+ * share of its stays (examinations, drugs) as outpatient visits in the week before admission; the stay
+ * costs that much less.
+ */
+export const costShift = { fromYear: 2020, share: 0.35, moved: 0.18, days: [1, 7] as const };
+
+/**
+ * The background the monitoring signals are read against (every hospital): readmissions to the same
+ * ADRG within 1–15 days of discharge (~1 % of stays, each hospital its own habit), outpatient visits
+ * at the admitting hospital in the weeks before admission (about a third of stays), and each hospital's
+ * own length-of-stay habit (log-normal, sd 0.12: time consumption indexes ~0.8–1.2).
+ */
+export const background = {
+  readmitShare: 0.01,
+  readmitGapDays: [1, 15] as const,
+  preVisitShare: 0.32,
+  preVisitDays: [0, 20] as const,
+  losHabitSd: 0.12,
+  readmitHabitSd: 0.3,
+  preVisitHabitSd: 0.3,
+};
+
 export const upcoding = { fromYear: 2020, share: { 2020: 0.18, 2021: 0.35 } as Record<number, number>, mccShare: 0.6 };
 
 /** Share of inpatient cases whose principal diagnosis fits no MDC (ungroupable, 0000). */

@@ -132,7 +132,7 @@ describe("sample tables", () => {
   it("names its planted anomalies in truth/anomalies.csv with hospitals that exist", async () => {
     const text = readFileSync(join(dir, "truth", "anomalies.csv"), "utf8");
     const lines = text.trim().split("\n");
-    expect(lines[0]).toBe("anomaly,hospital_id,from_year,description,claim_ids_count");
+    expect(lines[0]).toBe("anomaly,hospital_id,from_year,to_year,signal,description,claim_ids_count");
     const ids = lines.slice(1).map((l) => l.split(",")[1]);
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["split_admissions", "upcoding"]);
     for (const id of ids) expect(await count(`SELECT count(*) FROM hospitals WHERE hospital_id = '${id}'`)).toBe(1);
