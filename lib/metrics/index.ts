@@ -4,7 +4,7 @@
 //   case_metrics.sql   case_metrics (a view: each case with its RW, case-mix flag, RW interval), rw_interval_bounds (§3, §4)
 //   casemix.ts         casemix_<grain> for hospital/department/region × year/month (§3)
 //   settlement.sql     case_points, settlement_years, settlement_hospital_years (§6)
-//   signals.ts         signal_results, signal_cases (signals.sql), control_months (control.sql) (§10)
+//   signals.ts         signal_values, signal_results, signal_cases, control_months (signal_*.sql, control.sql) (§10)
 import type { Session } from "../db/session.ts";
 import type { Parameters } from "../params.ts";
 import { buildRelativeWeights } from "./weights.ts";

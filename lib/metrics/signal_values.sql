@@ -1,13 +1,11 @@
--- Monitoring signals (intelligent audit, metrics.md §10), on the model of PEPPER: per hospital and year
--- each signal's value, compared with its peers (the other hospitals of the same level in the same year,
--- itself left out; all the other hospitals of the region where its level has fewer than 5 others).
--- Reads cases, case_metrics, case_points, claims_inpatient, claims_outpatient, hospitals, policy,
--- signal_complications / signal_cce (the scheme's CC/MCC tables, written by signals.ts) and the
--- variables readmit_days, low_multiplier. Builds signal_stays, signal_values, signal_results, signal_cases.
+-- Monitoring signals (intelligent audit, metrics.md §10), on the model of PEPPER: each signal's value per
+-- hospital and year (signal_peers.sql then compares it with the hospital's peers).
+-- Reads cases, case_metrics, case_points, claims_outpatient, policy and the variables readmit_days,
+-- low_multiplier. Builds signal_stays, signal_readmissions, signal_low_standard, signal_preadmission,
+-- signal_cmi_within and signal_values.
 --
 -- Fixed rules of §10 (not parameters): the pre-admission window is the 7 days before admission (the
--- admission day itself not included); a share on fewer than 11 cases is not shown; a flag needs a
--- value above the peers' 80th percentile and at least their mean + 2 standard deviations, and not 0.
+-- admission day itself not included); a value on fewer than 11 cases is not shown (NULL).
 
 -- One row per accepted stay with what the signals need.
 CREATE OR REPLACE TABLE signal_stays AS
@@ -121,102 +119,3 @@ long AS (
 SELECT hospital_id, year, signal, cases, CASE WHEN cases >= 11 THEN value END AS value
 FROM long
 ORDER BY signal, year, hospital_id;
-
--- Peers and flags
-CREATE OR REPLACE TABLE signal_results AS
-WITH shown AS (
-    SELECT v.*, h.level::INTEGER AS level
-    FROM signal_values AS v JOIN hospitals AS h USING (hospital_id)
-    WHERE v.value IS NOT NULL
-),
-sized AS (
-    -- how many other hospitals of the same level show the signal that year
-    SELECT *, count(*) OVER (PARTITION BY signal, year, level) - 1 AS same_level_others FROM shown
-),
-peer_values AS (
-    SELECT a.hospital_id, a.year, a.signal, b.hospital_id AS peer_id, b.value
-    FROM sized AS a
-    JOIN shown AS b ON b.signal = a.signal AND b.year = a.year AND b.hospital_id <> a.hospital_id
-                   AND (a.same_level_others < 5 OR b.level = a.level)
-),
-peer_stats AS (
-    SELECT hospital_id, year, signal, count(*) AS peers,
-           avg(value ORDER BY peer_id) AS peer_mean,
-           stddev_samp(value ORDER BY peer_id) AS peer_sd,
-           quantile_cont(value, 0.8) AS peer_p80
-    FROM peer_values GROUP BY ALL
-),
-ranked AS (
-    -- rank among the hospital and its peers (1 = the highest value)
-    SELECT a.hospital_id, a.year, a.signal, 1 + count(p.peer_id) FILTER (WHERE p.value > a.value) AS peer_rank
-    FROM shown AS a LEFT JOIN peer_values AS p USING (hospital_id, year, signal)
-    GROUP BY ALL
-)
-SELECT v.hospital_id, v.year, v.signal, v.cases, v.value, s.peers, s.peer_mean, s.peer_sd, s.peer_p80, r.peer_rank,
-       coalesce(v.value <> 0 AND v.value > s.peer_p80 AND v.value >= s.peer_mean + 2 * s.peer_sd, false) AS flagged
-FROM signal_values AS v
-LEFT JOIN peer_stats AS s USING (hospital_id, year, signal)
-LEFT JOIN ranked AS r USING (hospital_id, year, signal)
-ORDER BY v.signal, v.year, v.hospital_id;
-
--- The claims behind each flag (for the bureau's auditors; never published)
-CREATE OR REPLACE TABLE signal_cases AS
-WITH flags AS (
-    SELECT hospital_id, year, signal, peer_mean FROM signal_results WHERE flagged
-),
-flagged_cc_mcc AS (
-    SELECT s.claim_id, s.hospital_id, s.year, s.drg_code,
-           CASE right(s.drg_code, 1) WHEN '1' THEN 'mcc' ELSE 'cc' END AS kind
-    FROM signal_stays AS s
-    JOIN (SELECT DISTINCT hospital_id, year FROM flags WHERE signal IN ('cc_mcc_share', 'cc_mcc_share_change', 'cmi_within_adrg')) AS f USING (hospital_id, year)
-    WHERE s.with_cc_mcc
-),
-secondary AS (
-    SELECT i.claim_id, i.principal_dx, unnest(string_split(i.secondary_dx, ';')) AS code
-    FROM claims_inpatient AS i JOIN flagged_cc_mcc USING (claim_id)
-),
-giving AS (
-    -- the secondary codes that give the stay its severity (MCC for digit 1, CC for 3) that the principal
-    -- diagnosis's exclusion table does not cancel
-    SELECT d.claim_id, string_agg(DISTINCT d.code, ';' ORDER BY d.code) AS codes
-    FROM secondary AS d
-    JOIN flagged_cc_mcc AS c USING (claim_id)
-    JOIN signal_complications AS x ON x.code = d.code AND x.kind = c.kind
-    LEFT JOIN signal_cce AS e ON e.code = d.principal_dx
-    WHERE x.tab IS DISTINCT FROM e.tab
-    GROUP BY d.claim_id
-),
-cc_mcc_stays AS (
-    SELECT c.*, g.codes FROM flagged_cc_mcc AS c LEFT JOIN giving AS g USING (claim_id)
-),
-rows AS (
-    SELECT 'readmit_same_adrg' AS signal, r.hospital_id, r.year, r.claim_id, r.related_claim_id,
-           'ADRG ' || r.adrg || ', readmitted ' || r.gap_days || ' days after discharge' AS detail
-    FROM signal_readmissions AS r JOIN flags AS f ON f.signal = 'readmit_same_adrg' AND f.hospital_id = r.hospital_id AND f.year = r.year
-    UNION ALL
-    SELECT 'low_standard_admission', l.hospital_id, l.year, l.claim_id, NULL,
-           'DRG ' || l.drg_code || ', LOS ' || l.los || ' days, cost ' || round(l.cost_ratio, 2) || ' × the group mean'
-    FROM signal_low_standard AS l JOIN flags AS f ON f.signal = 'low_standard_admission' AND f.hospital_id = l.hospital_id AND f.year = l.year
-    UNION ALL
-    SELECT f.signal, c.hospital_id, c.year, c.claim_id, NULL,
-           'DRG ' || c.drg_code || ' (' || upper(c.kind) || ': ' || coalesce(c.codes, '?') || ')'
-    FROM cc_mcc_stays AS c JOIN flags AS f ON f.signal IN ('cc_mcc_share', 'cc_mcc_share_change', 'cmi_within_adrg')
-                                          AND f.hospital_id = c.hospital_id AND f.year = c.year
-    UNION ALL
-    SELECT 'preadmission_outpatient', o.hospital_id, o.year, o.claim_id, o.related_claim_id,
-           'visit ' || strftime(o.visit_date, '%Y-%m-%d') || ', ' || o.days_before || ' days before admission, fund paid ' || o.fund_paid
-    FROM signal_preadmission AS o JOIN flags AS f ON f.signal = 'preadmission_outpatient' AND f.hospital_id = o.hospital_id AND f.year = o.year
-    UNION ALL
-    -- the stays whose own self-pay share is at least twice the peers' mean share
-    SELECT 'self_pay_share', s.hospital_id, s.year, s.claim_id, NULL,
-           'self-pay ' || round(s.self_pay::DOUBLE / s.total_cost::DOUBLE, 3) || ' of ' || s.total_cost
-    FROM signal_stays AS s JOIN flags AS f ON f.signal = 'self_pay_share' AND f.hospital_id = s.hospital_id AND f.year = s.year
-    WHERE s.total_cost > 0 AND s.self_pay::DOUBLE / s.total_cost::DOUBLE >= 2 * f.peer_mean
-    UNION ALL
-    SELECT f.signal, p.hospital_id, p.year, p.claim_id, NULL,
-           'DRG ' || p.drg_code || ', cost ' || round(p.cost_ratio, 2) || ' × the group mean'
-    FROM case_points AS p JOIN flags AS f ON f.hospital_id = p.hospital_id AND f.year = p.year
-     AND ((f.signal = 'high_multiplier_share' AND p.payment_class = 'high') OR (f.signal = 'low_multiplier_share' AND p.payment_class = 'low'))
-)
-SELECT signal, hospital_id, year, claim_id, related_claim_id, detail FROM rows
-ORDER BY signal, hospital_id, year, claim_id, related_claim_id NULLS FIRST;
