@@ -17,12 +17,13 @@ secondary AS (
     FROM claims_inpatient AS i JOIN flagged_cc_mcc USING (claim_id)
 ),
 giving AS (
-    -- the secondary codes that give the stay its severity (MCC for digit 1, CC for 3) that the principal
+    -- the secondary codes that give the stay its severity (MCC for digit 1, CC or MCC for 3) that the principal
     -- diagnosis's exclusion table does not cancel
     SELECT d.claim_id, string_agg(DISTINCT d.code, ';' ORDER BY d.code) AS codes
     FROM secondary AS d
     JOIN flagged_cc_mcc AS c USING (claim_id)
-    JOIN signal_complications AS x ON x.code = d.code AND x.kind = c.kind
+    -- an MCC code also gives the digit 3 of an ADRG split only into 3 (with CC or MCC) and 5
+    JOIN signal_complications AS x ON x.code = d.code AND (x.kind = c.kind OR (c.kind = 'cc' AND x.kind = 'mcc'))
     LEFT JOIN signal_cce AS e ON e.code = d.principal_dx
     WHERE x.tab IS DISTINCT FROM e.tab
     GROUP BY d.claim_id
@@ -40,7 +41,7 @@ rows AS (
     FROM signal_low_standard AS l JOIN flags AS f ON f.signal = 'low_standard_admission' AND f.hospital_id = l.hospital_id AND f.year = l.year
     UNION ALL
     SELECT f.signal, c.hospital_id, c.year, c.claim_id, NULL,
-           'DRG ' || c.drg_code || ' (' || upper(c.kind) || ': ' || coalesce(c.codes, '?') || ')'
+           'DRG ' || c.drg_code || ' (' || CASE c.kind WHEN 'mcc' THEN 'MCC' ELSE 'CC/MCC' END || ': ' || coalesce(c.codes, '?') || ')'
     FROM cc_mcc_stays AS c JOIN flags AS f ON f.signal IN ('cc_mcc_share', 'cc_mcc_share_change', 'cmi_within_adrg')
                                           AND f.hospital_id = c.hospital_id AND f.year = c.year
     UNION ALL
