@@ -39,8 +39,9 @@ visits AS (
 ),
 priced AS (
   SELECT v.*, round(v.cost, 2)::DECIMAL(18, 2) AS total_cost,
-    (CASE WHEN v.anomaly IS NULL THEN 0.25 ELSE 0.35 END) + 0.1 * u(v.vkey, ${S.preVisitExam}) AS drug_share,
-    (CASE WHEN v.anomaly IS NULL THEN 0.45 ELSE 0.5 END) + 0.1 * u(v.vkey, ${S.preVisitExam} + 1) AS exam_share,
+    -- shares sum below 1 (at most 0.4 + 0.55 + 0.02)
+    (CASE WHEN v.anomaly IS NULL THEN 0.25 ELSE 0.3 END) + 0.1 * u(v.vkey, ${S.preVisitExam}) AS drug_share,
+    0.45 + 0.1 * u(v.vkey, ${S.preVisitExam} + 1) AS exam_share,
     0.55 + 0.15 * u(v.vkey, ${S.preFundShare}) AS fund_share
   FROM visits v
   WHERE v.visit_date >= DATE '${firstDate}'

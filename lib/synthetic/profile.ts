@@ -43,11 +43,13 @@ export const springFestival: Record<Year, string> = {
 
 /**
  * Inpatient cost per unit of Harbin weight, yuan: a case's expected cost is rw × this × the year's
- * factor × its hospital level's factor. 2019 → 2021 falls by a quarter as in Anyang (10,862 → 8,227
- * yuan per weight: 2021 / 2019 = 0.757); before the reform costs rose ~6 %/yr.
+ * factor × its hospital level's factor. 2019 → 2021 falls by about a tenth (0.87 / 0.97): with the case
+ * mix rising a few percent a year, the cost per stay falls ~5 % as in Anyang (11,080 → 10,468). (Anyang's
+ * cost per weight fell by a quarter, 10,862 → 8,227, on its own weights, with its CMI up 24 %: a jump
+ * that issue 11 asks the sample not to copy.) Before the reform costs rose ~6 %/yr.
  */
 export const yuanPerWeight = 12_000;
-export const costFactor: Record<Year, number> = { 2017: 0.93, 2018: 0.985, 2019: 0.97, 2020: 0.845, 2021: 0.734 };
+export const costFactor: Record<Year, number> = { 2017: 0.93, 2018: 0.985, 2019: 0.97, 2020: 0.92, 2021: 0.87 };
 
 /** Cost per weight by hospital level (tertiary hospitals cost more per unit of weight). */
 export const levelCostFactor: Record<1 | 2 | 3, number> = { 1: 0.88, 2: 0.98, 3: 1.06 };
