@@ -457,6 +457,8 @@ Object.assign(strings, {
   controlSubtitle: { zh: "灰带：前 12 个月均值 ± 3 个标准差；虚线：均值；红点：预警", en: "Band: mean ± 3 sd of the previous 12 months; dashed: the mean; red: an alert" },
   controlFundUnit: { zh: "万元", en: "thousand yuan" },
   controlYuan: { zh: "元", en: "yuan" },
+  dataset_signals: { zh: "医院 × 年 × 信号：值、同级均值、标准差、第 80 百分位、排名、是否标记", en: "Hospital × year × signal: value, peers' mean, sd and 80th percentile, rank, flagged." },
+  dataset_control_month: { zh: "医院 × 月 × 指标（CMI、每权重费用、基金支付）：值、前 12 个月均值 ± 3 标准差、预警", en: "Hospital × month × metric (CMI, cost per weight, fund paid): value, mean ± 3 sd of the previous 12 months, alert." },
 });
 
 /** t(key, vars, fallback) in a language; an unknown key shows the fallback, or the key itself. */
