@@ -221,7 +221,10 @@ function truthReadme(format: Format): string {
 
 Written by \`bin/generate.ts\` beside the input tables; the readers of the data folder ignore sub-folders.
 
-- \`anomalies.csv\`: the planted anomalies: anomaly, hospital_id, from_year, description, claim_ids_count.
+- \`anomalies.csv\`: the planted anomalies: anomaly, hospital_id, from_year, to_year, signal (the metrics.md §10
+  signal that should flag the hospital in each year from_year … to_year), description, claim_ids_count.
+- \`claims_outpatient_truth.${format}\`: the inpatients' pre-admission visits (claim_id, inpatient_claim_id,
+  anomaly: \`cost_shift\` for the planted ones, empty for the background).
 - \`claims_inpatient_truth.${format}\`: one row per inpatient claim:
   - \`adrg\`: the ADRG the case was drawn for;
   - \`intended_drg\`: the DRG its reported codes should reach (CHS-DRG 1.1 rules: the ADRG, severity digit from the
@@ -229,6 +232,7 @@ Written by \`bin/generate.ts\` beside the input tables; the readers of the data 
   - \`cost_drg\`: the group its cost was drawn from (before any upcoded code), \`cost_rw\` that group's weight
     (Harbin 2024, gaps filled, see lib/synthetic/weights.ts);
   - \`tail\`: \`high\` (3–6 × the group mean), \`low\` (0.1–0.35 ×) or \`normal\`;
-  - \`anomaly\`: \`split_first\` / \`split_readmission\` (split admissions), \`upcoding\`, or empty.
+  - \`anomaly\`: \`split_first\` / \`split_readmission\` (split admissions), \`upcoding\`, \`low_standard\`,
+    \`cost_shift\` (its care partly billed as pre-admission visits), or empty (background readmissions included).
 `;
 }
