@@ -1,7 +1,7 @@
 // npx tsx bench/compute.ts [--scales 1,10] [--slice 1000000] [--threads N] [--memory-limit 10GB] [--synthetic] [--skip-danfo]
 // The compute command's cost: for each scale of the generated sample region (1 ≈ 1M inpatient claims
 // over five years), wall time of each stage (ingest, grouping into `cases`, weights, case mix,
-// settlement) and of each published dataset with its rows and input cases per second, and the peak
+// settlement, signals) and of each published dataset with its rows and input cases per second, and the peak
 // RSS of the run (each scale in its own process). Then the same CMI and RW-interval figures with
 // danfojs (test/metrics/oracle.ts) on a slice of 1M cases, as a ratio to DuckDB. Prints; never asserts.
 // Without the generator (or with --synthetic) it times the metrics alone on the seeded synthetic `cases`
@@ -15,6 +15,7 @@ import { defaultParameters, resolveParameters, setParameterVariables, type Param
 import { buildCaseMix, caseMixGrains, caseMixSql } from "../lib/metrics/casemix.ts";
 import { buildRelativeWeights } from "../lib/metrics/weights.ts";
 import { buildSettlement } from "../lib/metrics/settlement.ts";
+import { buildSignals } from "../lib/metrics/signals.ts";
 import { runSqlFile } from "../lib/metrics/sql.ts";
 import type { Dataset } from "../loaders/dataset.ts";
 import { rwIntervals } from "../loaders/rw_intervals.ts";
@@ -95,6 +96,7 @@ async function computeOnce(scale: number, data: string | null): Promise<void> {
   await timed("weights (§2)", () => buildRelativeWeights(session, params), log);
   await timed("case mix (§3)", () => buildCaseMix(session), log);
   await timed("settlement (§6)", () => buildSettlement(session), log);
+  await timed("signals and control limits (§10)", () => buildSignals(session, params), log);
   const prepared = performance.now() - total;
   const { writeDataset } = await import("../loaders/publish.ts");
   const out = mkdtempSync(join(tmpdir(), "drg-bench-out-"));
