@@ -18,7 +18,8 @@ export function formatControlValue(metric, x, lang) {
 
 /** One metric's control chart for one hospital: rows of control_month for that hospital and metric. */
 export function controlChartCard(rows, { metric, name, t, lang, datasetUrl }) {
-  const points = rows.map((r) => ({ ...r, date: new Date(`${r.month}-01T00:00:00Z`) }));
+  // CSV gives `alert` as the text "true" / "false"
+  const points = rows.map((r) => ({ ...r, alert: r.alert === true || r.alert === "true", date: new Date(`${r.month}-01T00:00:00Z`) }));
   const alerts = points.filter((r) => r.alert);
   const limited = points.filter((r) => r.center != null);
   const metricName = t(`controlMetric_${metric}`);

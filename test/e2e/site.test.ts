@@ -176,6 +176,19 @@ describe("monitoring signals", () => {
     await page.close();
   });
 
+  it("lists exactly the dataset's flags of the year (not every hospital)", async () => {
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    const file = files(site.dist).find((f) => /\/signals\.[0-9a-f]+\.csv$/.test(f) || f.endsWith("/signals.csv"))!;
+    const rows = readFileSync(file, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const last = Math.max(...rows.map((r) => Number(r[1])));
+    const flagged = rows.filter((r) => Number(r[1]) === last && r[10] === "true").length;
+    expect(flagged).toBeLessThan(rows.filter((r) => Number(r[1]) === last).length / 3);
+    const { page, problems } = await visit("/en/signals");
+    expect(await page.locator(".page.signals .data-table tbody tr").count()).toBe(flagged);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("a signal's page shows the signal named in its address, in both languages", async () => {
     for (const [path, name] of [["/signal?signal=low_standard_admission", "低标入院"], ["/en/signal?signal=preadmission_outpatient", "Pre-admission outpatient fund"]]) {
       const { page, problems } = await visit(path);

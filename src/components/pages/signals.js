@@ -31,6 +31,11 @@ export function formatSignal(signal, x, lang) {
   return `${formatNumber(x * 100, 2, lang)}%`;
 }
 
+/** The signals dataset's rows with `flagged` as a boolean (CSV gives the text "true" / "false"). */
+export function signalRows(rows) {
+  return rows.map((r) => ({ ...r, flagged: r.flagged === true || r.flagged === "true" }));
+}
+
 /** How far a value stands from its peers, in their standard deviations (bounded to ±4 for colour). */
 const standing = (r) => (r.value == null || r.peer_mean == null || !(r.peer_sd > 0) ? null : Math.max(-4, Math.min(4, (r.value - r.peer_mean) / r.peer_sd)));
 
@@ -45,7 +50,7 @@ function signalLink(signal, t, lang, depth) {
 export async function signalsPage(files, { lang, depth = 0 }) {
   const t = translator(lang);
   const data = await loadDatasets(files);
-  const all = data.signals.rows;
+  const all = signalRows(data.signals.rows);
   const yearInput = yearSelect(distinct(all, "year"), t);
   const inYear = () => all.filter((r) => r.year === yearInput.value);
   const hospitals = () => {
@@ -132,7 +137,7 @@ function flagTable(rows, t, lang, depth) {
 export async function signalPage(files, { lang, depth = 0 }) {
   const t = translator(lang);
   const data = await loadDatasets(files);
-  const all = data.signals.rows;
+  const all = signalRows(data.signals.rows);
   const asked = new URLSearchParams(location.search).get("signal");
   const signalInput = Inputs.select(signalNames, { label: t("signalColSignal"), value: signalNames.includes(asked) ? asked : signalNames[0], format: (s) => t(`signal_${s}`) });
   const yearInput = yearSelect(distinct(all, "year"), t);
@@ -244,7 +249,7 @@ export async function signalPage(files, { lang, depth = 0 }) {
 export async function flagsSummary(files, { lang, depth = 0 }) {
   const t = translator(lang);
   const data = await loadDatasets(files);
-  const rows = data.signals.rows;
+  const rows = signalRows(data.signals.rows);
   if (!rows.length) return el("section");
   const year = Math.max(...rows.map((r) => r.year));
   const flagged = rows.filter((r) => r.year === year && r.flagged);
