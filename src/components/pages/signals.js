@@ -245,8 +245,8 @@ export async function signalPage(files, { lang, depth = 0 }) {
   );
 }
 
-/** The leaders' short list: the last year's flags, by hospital (files: {signals: url}). */
-export async function flagsSummary(files, { lang, depth = 0 }) {
+/** The leaders' short list: the last year's flags, by hospital, the `limit` hospitals with most (files: {signals: url}). */
+export async function flagsSummary(files, { lang, depth = 0, limit = 6 }) {
   const t = translator(lang);
   const data = await loadDatasets(files);
   const rows = signalRows(data.signals.rows);
@@ -258,11 +258,15 @@ export async function flagsSummary(files, { lang, depth = 0 }) {
     if (!byHospital.has(r.hospital_id)) byHospital.set(r.hospital_id, { hospital_id: r.hospital_id, name: r.name, signals: [] });
     byHospital.get(r.hospital_id).signals.push(r);
   }
-  const list = [...byHospital.values()].sort((a, b) => b.signals.length - a.signals.length);
+  // the hospitals with the most flags first, then the farthest from their peers; at most `limit` named
+  const farthest = (h) => Math.max(...h.signals.map((r) => standing(r) ?? 0));
+  const list = [...byHospital.values()].sort((a, b) => b.signals.length - a.signals.length || farthest(b) - farthest(a) || String(a.hospital_id).localeCompare(String(b.hospital_id)));
+  const shown = list.slice(0, limit);
   return el("section", { class: "flags-summary" },
     el("h2", {}, t("flagsSummaryHeading", { year: formatYear(year, lang), n: flagged.length, hospitals: list.length })),
+    list.length > shown.length ? el("p", {}, t("flagsSummaryTop", { k: shown.length })) : null,
     list.length
-      ? el("ul", {}, list.map((h) => el("li", {}, hospitalLink(h.hospital_id, h.name, lang, depth), ": ",
+      ? el("ul", {}, shown.map((h) => el("li", {}, hospitalLink(h.hospital_id, h.name, lang, depth), ": ",
           h.signals.map((s, i) => [i ? t("listSeparator") : "", el("a", { href: signalHref(s.signal, lang, depth) }, t(`signal_${s.signal}`)), ` ${formatSignal(s.signal, s.value, lang)}`]))))
       : el("p", {}, t("signalsNoFlags")),
     el("p", { class: "small-note" }, t("signalNotVerdict"), " ", el("a", { href: relativeHref(depth, lang === "en" ? "/en/signals" : "/signals") }, t("flagsSummaryMore"))),
