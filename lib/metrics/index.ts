@@ -4,16 +4,19 @@
 //   case_metrics.sql   case_metrics (a view: each case with its RW, case-mix flag, RW interval), rw_interval_bounds (§3, §4)
 //   casemix.ts         casemix_<grain> for hospital/department/region × year/month (§3)
 //   settlement.sql     case_points, settlement_years, settlement_hospital_years (§6)
+//   signals.ts         signal_values, signal_results, signal_cases, control_months (signal_*.sql, control.sql) (§10)
 import type { Session } from "../db/session.ts";
 import type { Parameters } from "../params.ts";
 import { silent, type Progress } from "../io/progress.ts";
 import { buildRelativeWeights } from "./weights.ts";
 import { buildCaseMix } from "./casemix.ts";
 import { buildSettlement } from "./settlement.ts";
+import { buildSignals } from "./signals.ts";
 
 export async function buildMetrics(session: Session, params: Parameters, log: Progress = silent): Promise<void> {
   const cases = () => session.value<string>("SELECT count(*) FROM cases").then(Number);
   await log.stage("relative weights", () => buildRelativeWeights(session, params), cases);
   await log.stage("case mix", () => buildCaseMix(session), cases);
   await log.stage("point settlement", () => buildSettlement(session), cases);
+  await log.stage("monitoring signals and control limits", () => buildSignals(session, params), cases);
 }

@@ -6,8 +6,8 @@
 // MCC or CC secondary diagnosis to a rising share of the cases where that raises the severity digit;
 // the care (and so the cost) is that of the group before the added code.
 import type { Session } from "../db/session.ts";
-import type { Hospital } from "./hospitals.ts";
-import { splitAdmissions, upcoding } from "./profile.ts";
+import type { AnomalyHospitals } from "./hospitals.ts";
+import { costShift, lowStandard, splitAdmissions, upcoding, years } from "./profile.ts";
 import { Stream as S } from "./random.sql.ts";
 
 /** Offset added to a first stay's id to key its planted readmission (ids stay below 2^27). */
@@ -61,19 +61,25 @@ export interface AnomalyTruth {
   anomaly: string;
   hospital_id: string;
   from_year: number;
+  to_year: number;
+  /** The monitoring signal (metrics.md §10) that should flag the hospital in each year from_year … to_year. */
+  signal: string;
   description: string;
   claim_ids_count: number;
 }
 
 export function describeAnomalies(
-  hospitals: { split: Hospital; upcoding: Hospital },
-  counts: { readmissions: number; upcoded: number },
+  hospitals: AnomalyHospitals,
+  counts: { readmissions: number; upcoded: number; lowStandard: number; shifted: number },
 ): AnomalyTruth[] {
+  const to_year = years[years.length - 1];
   return [
     {
       anomaly: "split_admissions",
       hospital_id: hospitals.split.hospital_id,
       from_year: splitAdmissions.fromYear,
+      to_year,
+      signal: "readmit_same_adrg",
       description:
         `${hospitals.split.name}: about ${Math.round(splitAdmissions.share * 100)}% of its stays (not obstetric or newborn) are split in two: ` +
         `the same patient readmitted ${splitAdmissions.gapDays[0]}–${splitAdmissions.gapDays[1]} days after discharge with the same codes (same ADRG and DRG), ` +
@@ -84,6 +90,8 @@ export function describeAnomalies(
       anomaly: "upcoding",
       hospital_id: hospitals.upcoding.hospital_id,
       from_year: upcoding.fromYear,
+      to_year,
+      signal: "cc_mcc_share_change",
       description:
         `${hospitals.upcoding.name}: adds an MCC or CC secondary diagnosis to ` +
         Object.entries(upcoding.share)
@@ -91,6 +99,28 @@ export function describeAnomalies(
           .join(", ") +
         ` of its cases where that raises the severity digit (to 1 or 3); costs stay those of the group before the added code; claim_ids_count = the upcoded claims`,
       claim_ids_count: counts.upcoded,
+    },
+    {
+      anomaly: "low_standard_admissions",
+      hospital_id: hospitals.lowStandard.hospital_id,
+      from_year: lowStandard.fromYear,
+      to_year,
+      signal: "low_standard_admission",
+      description:
+        `${hospitals.lowStandard.name}: admits about ${Math.round(lowStandard.share * 100)}% of its stays (medical, not obstetric or newborn) without need: ` +
+        `${lowStandard.los[0]}–${lowStandard.los[1]} days, ${lowStandard.costRatio[0]}–${lowStandard.costRatio[1]} × the group's mean cost, discharged home; claim_ids_count = those stays`,
+      claim_ids_count: counts.lowStandard,
+    },
+    {
+      anomaly: "cost_shift_preadmission",
+      hospital_id: hospitals.costShift.hospital_id,
+      from_year: costShift.fromYear,
+      to_year,
+      signal: "preadmission_outpatient",
+      description:
+        `${hospitals.costShift.name}: bills ${Math.round(costShift.moved * 100)}% of the care of about ${Math.round(costShift.share * 100)}% of its stays as one or two outpatient visits ` +
+        `${costShift.days[0]}–${costShift.days[1]} days before admission (the stay costs that much less); claim_ids_count = those stays (their visits: truth/claims_outpatient_truth, anomaly cost_shift)`,
+      claim_ids_count: counts.shifted,
     },
   ];
 }

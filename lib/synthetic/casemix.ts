@@ -55,10 +55,11 @@ export function levelTilt(level: Level, rw: number, adrg: string, year: Year): n
     f = Math.exp(-1.0 * lr) * (kind === "medical" ? 1 : kind === "procedure" ? 0.15 : rw < 1.5 ? 0.2 : 0.01);
     if (adrg[0] === "A" || (adrg[0] === "P" && adrg !== "PU1" && adrg !== "PV1") || adrg[0] === "R") f *= 0.1;
   }
-  // The reform: fewer low-weight admissions everywhere, most at tertiary hospitals; primary ones take some.
-  f *= Math.exp(0.2 * p * lr) * (rw < 0.5 ? 1 - 0.2 * p : 1);
-  if (level === 3) f *= Math.exp(0.3 * p * lr) * (rw < 0.5 ? 1 - 0.35 * p : 1);
-  if (level === 1) f *= Math.exp(-0.2 * p * lr);
+  // The reform: a few fewer low-weight admissions everywhere, most at tertiary hospitals; primary ones
+  // take some. Kept small: a real hospital's CMI moves a few percent a year, not 50 % in four years.
+  f *= Math.exp(0.05 * p * lr) * (rw < 0.5 ? 1 - 0.08 * p : 1);
+  if (level === 3) f *= Math.exp(0.06 * p * lr) * (rw < 0.5 ? 1 - 0.12 * p : 1);
+  if (level === 1) f *= Math.exp(-0.08 * p * lr);
   return f;
 }
 

@@ -7,31 +7,64 @@
 // (ρ 0.6). Components (drug, consumable, exam, out-of-catalogue) are shares that sum below the total;
 // the fund pays 60–85 %, more for employees than residents.
 import { readmissionKeyOffset, splitPredicate } from "./anomalies.ts";
-import { costSigma, highTail, levelCostFactor, longStayShare, lowTail, splitAdmissions, yuanPerWeight } from "./profile.ts";
+import { background, costShift, costSigma, highTail, levelCostFactor, longStayShare, lowStandard, lowTail, splitAdmissions, yuanPerWeight } from "./profile.ts";
 import { Stream as S } from "./random.sql.ts";
 
 /** Mean of the cost multipliers (tails, long stays), divided out so a group's mean cost stays rw × yuan. */
 export const tailNormaliser =
   1 - highTail.share - lowTail.share + highTail.share * ((highTail.min + highTail.max) / 2) + lowTail.share * ((lowTail.min + lowTail.max) / 2) + longStayShare * 3;
 
+export interface PlantedHospitals {
+  /** hid (row of the hospital table) of each planted anomaly's hospital. */
+  splitHid: number;
+  lowStandardHid: number;
+  costShiftHid: number;
+  lastDate: string;
+}
+
 /**
  * Builds ip_claims from ip_drawn (codes), ip_cost_group(id, drg_code) (the group the care belongs to),
- * ip_coded(id, secondary) (the secondary diagnoses as reported, upcoding included) and the split
- * anomaly's hospital.
+ * ip_coded(id, secondary) (the secondary diagnoses as reported, upcoding included) and the planted
+ * anomalies' hospitals. Besides the planted split admissions, every hospital readmits ~1 % of its
+ * stays to the same ADRG 1–15 days after discharge (its readmit_habit): the background that the
+ * readmission signal is read against. Each hospital's length of stay follows its los_habit.
+ * Truth columns kept for later stages (not written to the claims file): shifted, moved_cost (the
+ * part of a cost-shift stay billed as pre-admission outpatient visits, preadmission.ts).
  */
-export function inpatientClaimsSql({ splitHid, lastDate }: { splitHid: number; lastDate: string }): string {
+export function inpatientClaimsSql({ splitHid, lowStandardHid, costShiftHid, lastDate }: PlantedHospitals): string {
   const highEnd = highTail.share;
   const lowStart = 1 - lowTail.share;
   return `
 CREATE OR REPLACE TABLE ip_claims AS
 WITH grouped AS (
-  SELECT d.*, g.drg_code AS cost_drg, coalesce(w.rw, d.adrg_rw) AS cost_rw, ${splitPredicate(splitHid, lastDate)} AS split
+  SELECT d.*, g.drg_code AS cost_drg, coalesce(w.rw, d.adrg_rw) AS cost_rw, ${splitPredicate(splitHid, lastDate)} AS split,
+    -- background readmission to the same ADRG (a complication, a relapse); one that would end after the
+    -- sample's last day is dropped by the year join below
+    u(d.id, ${S.readmit}) < ${background.readmitShare} * hr.readmit_habit AND NOT d.ungroupable AND d.mdc NOT IN ('O', 'P') AS readmitted
   FROM ip_drawn d JOIN ip_cost_group g USING (id) LEFT JOIN drg_weight w ON w.drg_code = g.drg_code
+  JOIN (SELECT hid AS readmit_hid, readmit_habit FROM hospital) hr ON hr.readmit_hid = d.hid
+),
+stays_split AS (
+  SELECT *, id AS key, CASE WHEN split THEN 'split_first' END AS anomaly, discharge_date AS first_discharge, NULL::INTEGER AS gap FROM grouped
+  UNION ALL
+  SELECT *, id + ${readmissionKeyOffset} AS key, 'split_readmission' AS anomaly, discharge_date AS first_discharge,
+    (${splitAdmissions.gapDays[0]} + pick(id, ${S.splitGap}, ${splitAdmissions.gapDays[1] - splitAdmissions.gapDays[0] + 1}))::INTEGER AS gap
+  FROM grouped WHERE split
+  UNION ALL
+  SELECT *, id + ${2 * readmissionKeyOffset} AS key, NULL AS anomaly, discharge_date AS first_discharge,
+    (${background.readmitGapDays[0]} + pick(id, ${S.readmitGap}, ${background.readmitGapDays[1] - background.readmitGapDays[0] + 1}))::INTEGER AS gap
+  FROM grouped WHERE readmitted AND NOT split
 ),
 stays AS (
-  SELECT *, id AS key, CASE WHEN split THEN 'split_first' END AS anomaly, discharge_date AS first_discharge FROM grouped
-  UNION ALL
-  SELECT *, id + ${readmissionKeyOffset} AS key, 'split_readmission' AS anomaly, discharge_date AS first_discharge FROM grouped WHERE split
+  SELECT s.*,
+    -- low-standard admissions (planted): medical stays that needed no admission
+    s.hid = ${lowStandardHid} AND s.year >= ${lowStandard.fromYear} AND s.anomaly IS NULL AND s.gap IS NULL
+      AND s.class = 'medical' AND s.mdc NOT IN ('O', 'P') AND NOT s.ungroupable
+      AND u(s.key, ${S.lowStandard}) < ${lowStandard.share} / 0.6 AS low_standard,
+    -- costs moved to pre-admission outpatient visits (planted)
+    s.hid = ${costShiftHid} AND s.year >= ${costShift.fromYear} AND s.anomaly IS NULL AND s.gap IS NULL AND NOT s.ungroupable
+      AND u(s.key, ${S.costShift}) < ${costShift.share} AS shifted
+  FROM stays_split s
 ),
 drawn AS (
   SELECT s.*, h.efficiency, h.hospital_id,
@@ -41,7 +74,7 @@ drawn AS (
     u(s.key, ${S.tailSize}) AS us,
     u(s.key, ${S.longStay}) < ${longStayShare} * (CASE WHEN s.mdc IN ('T', 'X', 'U') THEN 6 ELSE 1 END) AS long_stay,
     CASE s.class WHEN 'medical' THEN ${costSigma.medical} ELSE ${costSigma.surgical} END AS sigma,
-    (3.0 + 3.2 * ln(1 + 2.2 * s.cost_rw)) * (1 - 0.12 * s.progress) AS los_median
+    (3.0 + 3.2 * ln(1 + 2.2 * s.cost_rw)) * (1 - 0.12 * s.progress) * h.los_habit AS los_median
   FROM stays s JOIN hospital h USING (hid)
 ),
 shaped AS (
@@ -55,6 +88,7 @@ shaped AS (
 stayed AS (
   SELECT s.*,
     CASE WHEN s.anomaly = 'split_readmission' THEN (2 + pick(s.id, ${S.splitLos}, 4))::INTEGER
+         WHEN s.low_standard THEN (${lowStandard.los[0]} + pick(s.key, ${S.lowStandardLos}, ${lowStandard.los[1] - lowStandard.los[0] + 1}))::INTEGER
          WHEN s.long_stay THEN 61 + pick(s.key, ${S.longStayDays}, 90)::INTEGER
          ELSE greatest(1, least(60, round(
            s.los_median * exp(0.45 * s.zl)
@@ -64,36 +98,43 @@ stayed AS (
 ),
 priced AS (
   SELECT s.*, yp.cost_factor,
-    round(greatest(5.5,
+    greatest(5.5,
       s.cost_rw * ${yuanPerWeight} * yp.cost_factor
         * (CASE s.level WHEN 3 THEN ${levelCostFactor[3]} WHEN 2 THEN ${levelCostFactor[2]} ELSE ${levelCostFactor[1]} END)
-        * s.efficiency / ${tailNormaliser}
-        * exp(s.sigma * s.zc - s.sigma * s.sigma / 2) * s.tail_factor
-        * (CASE WHEN s.long_stay THEN pow(s.los / s.los_median, 0.6) ELSE 1 END)
-        * (CASE WHEN s.anomaly IS NOT NULL THEN ${splitAdmissions.costShare} ELSE 1 END)), 2)::DECIMAL(18, 2) AS total_cost
+        * s.efficiency
+        * (CASE WHEN s.low_standard
+                THEN ${lowStandard.costRatio[0]} + ${lowStandard.costRatio[1] - lowStandard.costRatio[0]} * u(s.key, ${S.lowStandardCost})
+                ELSE exp(s.sigma * s.zc - s.sigma * s.sigma / 2) * s.tail_factor / ${tailNormaliser}
+                     * (CASE WHEN s.long_stay THEN pow(s.los / s.los_median, 0.6) ELSE 1 END) END)
+        * (CASE WHEN s.anomaly IS NOT NULL THEN ${splitAdmissions.costShare} ELSE 1 END)) AS care_cost
   FROM stayed s JOIN year_params yp ON yp.year = year(
-    CASE WHEN s.anomaly = 'split_readmission'
-         THEN s.first_discharge + (${splitAdmissions.gapDays[0]} + pick(s.id, ${S.splitGap}, ${splitAdmissions.gapDays[1] - splitAdmissions.gapDays[0] + 1}))::INTEGER + s.los
-         ELSE s.discharge_date END)
+    CASE WHEN s.gap IS NOT NULL THEN s.first_discharge + s.gap + s.los ELSE s.discharge_date END)
+),
+shifted_costs AS (
+  -- a cost-shift stay bills part of its care as outpatient visits before admission
+  SELECT p.*,
+    round(p.care_cost * (CASE WHEN p.shifted THEN 1 - ${costShift.moved} ELSE 1 END), 2)::DECIMAL(18, 2) AS total_cost,
+    CASE WHEN p.shifted THEN round(p.care_cost * ${costShift.moved}, 2)::DECIMAL(18, 2) END AS moved_cost
+  FROM priced p
 ),
 dated AS (
   SELECT p.*,
-    CASE WHEN p.anomaly = 'split_readmission'
-         THEN p.first_discharge + (${splitAdmissions.gapDays[0]} + pick(p.id, ${S.splitGap}, ${splitAdmissions.gapDays[1] - splitAdmissions.gapDays[0] + 1}))::INTEGER
-         ELSE p.discharge_date - p.los END AS admit,
+    CASE WHEN p.gap IS NOT NULL THEN p.first_discharge + p.gap ELSE p.discharge_date - p.los END AS admit,
     -- death: more likely with weight, an MCC, old age; early deaths among the cheap stays
-    CASE WHEN p.tail = 'low' AND u(p.key, ${S.death}) < 0.12 THEN true
+    CASE WHEN p.low_standard THEN false
+         WHEN p.tail = 'low' AND u(p.key, ${S.death}) < 0.12 THEN true
          WHEN u(p.key, ${S.death}) < least(0.25, (0.003 + 0.004 * p.cost_rw)
               * (CASE p.severity WHEN 2 THEN 3 WHEN 1 THEN 1.5 ELSE 1 END)
               * (CASE WHEN p.age >= 75 THEN 2 ELSE 1 END)
               * (CASE p.mdc WHEN 'O' THEN 0.02 WHEN 'P' THEN 0.5 ELSE 1 END)) THEN true
          ELSE false END AS died
-  FROM priced p
+  FROM shifted_costs p
 ),
 final AS (
   SELECT d.*,
-    CASE WHEN d.anomaly = 'split_readmission' THEN d.admit + d.los ELSE d.discharge_date END AS discharge,
+    CASE WHEN d.gap IS NOT NULL THEN d.admit + d.los ELSE d.discharge_date END AS discharge,
     CASE WHEN d.died THEN 5
+         WHEN d.low_standard THEN 1
          WHEN d.tail = 'low' THEN (CASE WHEN u(d.key, ${S.status}) < 0.35 THEN 4 WHEN u(d.key, ${S.status}) < 0.6 THEN 2 WHEN u(d.key, ${S.status}) < 0.68 THEN 3 ELSE 1 END)
          ELSE (CASE WHEN u(d.key, ${S.status}) < 0.92 THEN 1 WHEN u(d.key, ${S.status}) < 0.94 THEN 2 WHEN u(d.key, ${S.status}) < 0.955 THEN 3
                     WHEN u(d.key, ${S.status}) < 0.985 THEN 4 ELSE 9 END) END AS discharge_status,
@@ -126,7 +167,9 @@ SELECT
   total_cost - least(round(total_cost * fund_share, 2)::DECIMAL(18, 2), total_cost - out_of_catalog_cost) AS self_pay,
   drug_cost, consumable_cost, exam_cost, out_of_catalog_cost,
   -- ground truth, not written to the claims file
-  key, adrg, cost_drg, cost_rw, intended_drg, coalesce(anomaly, CASE WHEN upcoded THEN 'upcoding' END) AS anomaly, tail
+  key, adrg, cost_drg, cost_rw, intended_drg,
+  coalesce(anomaly, CASE WHEN low_standard THEN 'low_standard' WHEN shifted THEN 'cost_shift' WHEN upcoded THEN 'upcoding' END) AS anomaly,
+  CASE WHEN low_standard THEN 'low' ELSE tail END AS tail, shifted, moved_cost, hid, level
 FROM money m JOIN ip_coded c USING (id)
 `;
 }

@@ -1,6 +1,7 @@
 // The region's designated hospitals: ~30 institutions in five districts, by level, with the traits the
 // generator needs beyond the `hospitals` input table (size, specialty, cost efficiency).
 import { createRng } from "./prng.ts";
+import { background } from "./profile.ts";
 
 export type Level = 1 | 2 | 3;
 
@@ -17,6 +18,12 @@ export interface Hospital {
   outpatientSize: number;
   /** Cost per weight relative to its level (geometric mean 1 within a level). */
   efficiency: number;
+  /** Length of stay relative to the region in the same group (the hospital's habit, geometric mean 1). */
+  losHabit: number;
+  /** Background same-ADRG readmission rate relative to the region's (mean 1). */
+  readmitHabit: number;
+  /** Share of stays preceded by an outpatient visit, relative to the region's (mean 1). */
+  preVisitHabit: number;
   /** MDC letters the hospital treats more (× factor) or hardly at all. */
   specialty: Record<string, number>;
 }
@@ -87,9 +94,21 @@ export function buildHospitals(seed: number): Hospital[] {
       size: (t.size ?? 1) * jitter,
       outpatientSize: (t.size ?? 1) * Math.exp(0.3 * rng.normal()),
       efficiency: Math.exp(0.06 * rng.normal()),
+      losHabit: 1,
+      readmitHabit: 1,
+      preVisitHabit: 1,
       specialty: t.specialty ?? {},
     };
   });
+  // Habits from their own stream, so that adding them changed no other draw.
+  const habits = createRng(seed, 103);
+  for (const h of hospitals) {
+    h.losHabit = Math.exp(background.losHabitSd * habits.normal());
+    h.readmitHabit = Math.exp(background.readmitHabitSd * habits.normal() - background.readmitHabitSd ** 2 / 2);
+    h.preVisitHabit = Math.exp(background.preVisitHabitSd * habits.normal() - background.preVisitHabitSd ** 2 / 2);
+  }
+  const meanLogLos = hospitals.reduce((s, h) => s + Math.log(h.losHabit), 0) / hospitals.length;
+  for (const h of hospitals) h.losHabit = Math.exp(Math.log(h.losHabit) - meanLogLos);
   // Efficiency: geometric mean 1 within each level, so a level's cost per weight is its level factor.
   for (const level of [1, 2, 3] as Level[]) {
     const members = hospitals.filter((h) => h.level === level);
@@ -99,12 +118,18 @@ export function buildHospitals(seed: number): Hospital[] {
   return hospitals;
 }
 
-/** The hospitals chosen for the planted anomalies: two general secondary hospitals, by seed. */
-export function anomalyHospitals(hospitals: Hospital[], seed: number): { split: Hospital; upcoding: Hospital } {
+export interface AnomalyHospitals {
+  split: Hospital;
+  upcoding: Hospital;
+  lowStandard: Hospital;
+  costShift: Hospital;
+}
+
+/** The hospitals chosen for the planted anomalies: four different general secondary hospitals, by seed. */
+export function anomalyHospitals(hospitals: Hospital[], seed: number): AnomalyHospitals {
   const general = hospitals.filter((h) => h.level === 2 && Object.keys(h.specialty).length === 0);
   const rng = createRng(seed, 102);
-  const first = rng.int(general.length);
-  let second = rng.int(general.length - 1);
-  if (second >= first) second += 1;
-  return { split: general[first], upcoding: general[second] };
+  const left = [...general];
+  const take = () => left.splice(rng.int(left.length), 1)[0];
+  return { split: take(), upcoding: take(), lowStandard: take(), costShift: take() };
 }

@@ -19,6 +19,8 @@ import { intendedGroups, loadProjectGrouper, projectGroups, type GroupingPath } 
 import { drawInpatientSql } from "./inpatient.ts";
 import { defaultReferencePaths, loadLookups, type ReferencePaths } from "./lookups.ts";
 import { outpatientClaimsSql } from "./outpatient.ts";
+import { preadmissionVisitsSql } from "./preadmission.ts";
+import type { Hospital } from "./hospitals.ts";
 import { writeTable, type Format, type WrittenFile } from "./output.ts";
 import { policySql, yearlyFundSql } from "./policy.ts";
 import { inpatientPerYear, outpatientPerYear, years } from "./profile.ts";
@@ -149,7 +151,11 @@ SELECT f.id, NULLIF(array_to_string(f.secondary, ';'), '') AS secondary_dx, f.up
 FROM ip_final_codes f JOIN ip_final_intended g USING (id)`);
 
     // Stage 3: money, dates, outcome
-    await session.run(inpatientClaimsSql({ splitHid: lookups.hospitals.indexOf(lookups.anomalies.split), lastDate }));
+    const hid = (h: Hospital) => lookups.hospitals.indexOf(h);
+    await session.run(inpatientClaimsSql({
+      splitHid: hid(lookups.anomalies.split), lowStandardHid: hid(lookups.anomalies.lowStandard),
+      costShiftHid: hid(lookups.anomalies.costShift), lastDate,
+    }));
     const upcodedCount = Number(await session.value(`SELECT count(*) FROM ip_upcoded`));
     for (const table of ["ip_drawn", "ip_intended", "ip_cost_group", "ip_upcoded", "ip_final_codes", "ip_final_intended", "ip_coded", "grouper_input", "grouper_output"]) {
       await session.run(`DROP TABLE IF EXISTS ${table}`);
@@ -165,13 +171,22 @@ FROM ip_final_codes f JOIN ip_final_intended g USING (id)`);
     files.push(await writeTable(session, truthDir, "claims_inpatient_truth", `
 SELECT claim_id, adrg, intended_drg, cost_drg, round(cost_rw, 4) AS cost_rw, tail, anomaly
 FROM ip_claims ORDER BY claim_id`, format));
-    const readmissions = Number(await session.value(`SELECT count(*) FROM ip_claims WHERE anomaly = 'split_readmission'`));
+    const planted = (anomaly: string) => session.value(`SELECT count(*) FROM ip_claims WHERE anomaly = '${anomaly}'`).then(Number);
+    const readmissions = await planted("split_readmission");
+    const lowStandardStays = await planted("low_standard");
+    const shiftedStays = await planted("cost_shift");
     await session.run(`CREATE TABLE ip_fund AS ${yearlyFundSql("ip_claims", "discharge_date")}`);
+    // Inpatients' outpatient visits before admission (background and planted), appended to claims_outpatient below
+    await session.run(preadmissionVisitsSql(`${years[0]}-01-01`));
+    files.push(await writeTable(session, truthDir, "claims_outpatient_truth",
+      `SELECT claim_id, inpatient_claim_id, anomaly FROM pre_visits ORDER BY claim_id`, format));
     await session.run(`DROP TABLE ip_claims`);
     log(`claims_inpatient written (${ms(started)})`);
 
     // Materialised first: sorting the generating query directly is ~3× slower than sorting a table.
-    await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * outpatientScale })}`);
+    await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * outpatientScale })}
+      UNION ALL BY NAME SELECT * EXCLUDE (inpatient_claim_id, anomaly) FROM pre_visits`);
+    await session.run(`DROP TABLE pre_visits`);
     files.push(await writeTable(session, out, "claims_outpatient", `SELECT * FROM op_claims ORDER BY claim_id`, format));
     await session.run(`CREATE TABLE op_fund AS ${yearlyFundSql("op_claims", "visit_date")}`);
     await session.run(`DROP TABLE op_claims`);
@@ -179,7 +194,7 @@ FROM ip_claims ORDER BY claim_id`, format));
     files.push(await writeTable(session, out, "policy", policySql("ip_fund", "op_fund"), format));
 
     // Ground truth
-    const anomalies = describeAnomalies(lookups.anomalies, { readmissions, upcoded: upcodedCount });
+    const anomalies = describeAnomalies(lookups.anomalies, { readmissions, upcoded: upcodedCount, lowStandard: lowStandardStays, shifted: shiftedStays });
     writeFileSync(join(truthDir, "anomalies.csv"), toCsv(anomalies as unknown as Record<string, unknown>[]));
     writeFileSync(join(truthDir, "README.md"), truthReadme(format));
 
@@ -214,7 +229,10 @@ function truthReadme(format: Format): string {
 
 Written by \`bin/generate.ts\` beside the input tables; the readers of the data folder ignore sub-folders.
 
-- \`anomalies.csv\`: the planted anomalies: anomaly, hospital_id, from_year, description, claim_ids_count.
+- \`anomalies.csv\`: the planted anomalies: anomaly, hospital_id, from_year, to_year, signal (the metrics.md §10
+  signal that should flag the hospital in each year from_year … to_year), description, claim_ids_count.
+- \`claims_outpatient_truth.${format}\`: the inpatients' pre-admission visits (claim_id, inpatient_claim_id,
+  anomaly: \`cost_shift\` for the planted ones, empty for the background).
 - \`claims_inpatient_truth.${format}\`: one row per inpatient claim:
   - \`adrg\`: the ADRG the case was drawn for;
   - \`intended_drg\`: the DRG its reported codes should reach (CHS-DRG 1.1 rules: the ADRG, severity digit from the
@@ -222,6 +240,7 @@ Written by \`bin/generate.ts\` beside the input tables; the readers of the data 
   - \`cost_drg\`: the group its cost was drawn from (before any upcoded code), \`cost_rw\` that group's weight
     (Harbin 2024, gaps filled, see lib/synthetic/weights.ts);
   - \`tail\`: \`high\` (3–6 × the group mean), \`low\` (0.1–0.35 ×) or \`normal\`;
-  - \`anomaly\`: \`split_first\` / \`split_readmission\` (split admissions), \`upcoding\`, or empty.
+  - \`anomaly\`: \`split_first\` / \`split_readmission\` (split admissions), \`upcoding\`, \`low_standard\`,
+    \`cost_shift\` (its care partly billed as pre-admission visits), or empty (background readmissions included).
 `;
 }

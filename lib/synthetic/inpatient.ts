@@ -68,9 +68,9 @@ severe AS (
   FROM insured i JOIN year_params yp USING (year),
   LATERAL (SELECT
     least(0.4, (0.035 + 0.03 * ln(1 + i.adrg_rw)) * (0.6 + 0.8 * least(i.age, 90) / 90.0)
-      * (CASE i.level WHEN 3 THEN 1.15 WHEN 1 THEN 0.75 ELSE 1 END) * (1 + 0.8 * yp.progress)) AS p_mcc,
+      * (CASE i.level WHEN 3 THEN 1.15 WHEN 1 THEN 0.75 ELSE 1 END) * (1 + 0.3 * yp.progress)) AS p_mcc,
     least(0.5, (0.14 + 0.05 * ln(1 + i.adrg_rw)) * (0.6 + 0.8 * least(i.age, 90) / 90.0)
-      * (CASE i.level WHEN 3 THEN 1.1 WHEN 1 THEN 0.8 ELSE 1 END) * (1 + 0.6 * yp.progress)) AS p_cc
+      * (CASE i.level WHEN 3 THEN 1.1 WHEN 1 THEN 0.8 ELSE 1 END) * (1 + 0.2 * yp.progress)) AS p_cc
   ) sev
 ),
 coded AS (

@@ -8,7 +8,7 @@ import { baseFrequencies, hospitalDistribution, mixDistribution } from "./casemi
 import { department, demography } from "./clinical.ts";
 import { adrgClass, buildOutpatientPools, buildSecondaryPools, inpatientExams, readDictionary, ungroupableDiagnoses } from "./codes.ts";
 import { buildTemplates } from "./templates.ts";
-import { anomalyHospitals, buildHospitals, type Hospital } from "./hospitals.ts";
+import { anomalyHospitals, buildHospitals, type AnomalyHospitals, type Hospital } from "./hospitals.ts";
 import { costFactor, outpatientCostFactor, reformProgress, years } from "./profile.ts";
 import { readRules, severitySplits } from "./rules.ts";
 import { insertTable } from "./tables.ts";
@@ -34,7 +34,7 @@ export function defaultReferencePaths(root: string): ReferencePaths {
 
 export interface RegionLookups {
   hospitals: Hospital[];
-  anomalies: { split: Hospital; upcoding: Hospital };
+  anomalies: AnomalyHospitals;
   inpatientRows: number;
   outpatientRows: number;
   templates: number;
@@ -58,8 +58,9 @@ export async function loadLookups(
   await insertTable(
     session,
     "hospital",
-    [["hid", "INTEGER"], ["hospital_id", "VARCHAR"], ["name", "VARCHAR"], ["level", "INTEGER"], ["district", "VARCHAR"], ["coefficient", "DOUBLE"], ["efficiency", "DOUBLE"]],
-    hospitals.map((h, hid) => [hid, h.hospital_id, h.name, h.level, h.district, h.coefficient, h.efficiency]),
+    [["hid", "INTEGER"], ["hospital_id", "VARCHAR"], ["name", "VARCHAR"], ["level", "INTEGER"], ["district", "VARCHAR"], ["coefficient", "DOUBLE"], ["efficiency", "DOUBLE"],
+     ["los_habit", "DOUBLE"], ["readmit_habit", "DOUBLE"], ["previsit_habit", "DOUBLE"]],
+    hospitals.map((h, hid) => [hid, h.hospital_id, h.name, h.level, h.district, h.coefficient, h.efficiency, h.losHabit, h.readmitHabit, h.preVisitHabit]),
   );
 
   // ADRGs, templates, weights

@@ -43,11 +43,13 @@ export const springFestival: Record<Year, string> = {
 
 /**
  * Inpatient cost per unit of Harbin weight, yuan: a case's expected cost is rw × this × the year's
- * factor × its hospital level's factor. 2019 → 2021 falls by a quarter as in Anyang (10,862 → 8,227
- * yuan per weight: 2021 / 2019 = 0.757); before the reform costs rose ~6 %/yr.
+ * factor × its hospital level's factor. 2019 → 2021 falls by about a tenth (0.87 / 0.97): with the case
+ * mix rising a few percent a year, the cost per stay falls ~5 % as in Anyang (11,080 → 10,468). (Anyang's
+ * cost per weight fell by a quarter, 10,862 → 8,227, on its own weights, with its CMI up 24 %: a jump
+ * that issue 11 asks the sample not to copy.) Before the reform costs rose ~6 %/yr.
  */
 export const yuanPerWeight = 12_000;
-export const costFactor: Record<Year, number> = { 2017: 0.93, 2018: 0.985, 2019: 0.97, 2020: 0.845, 2021: 0.734 };
+export const costFactor: Record<Year, number> = { 2017: 0.93, 2018: 0.985, 2019: 0.97, 2020: 0.92, 2021: 0.87 };
 
 /** Cost per weight by hospital level (tertiary hospitals cost more per unit of weight). */
 export const levelCostFactor: Record<1 | 2 | 3, number> = { 1: 0.88, 2: 0.98, 3: 1.06 };
@@ -78,6 +80,34 @@ export const policyDefaults = { share_ratio: 0.95, high_multiplier: 3, low_multi
 
 /** Planted anomalies (truth/anomalies.csv). */
 export const splitAdmissions = { fromYear: 2019, share: 0.08, gapDays: [2, 10] as const, costShare: 0.6 };
+/**
+ * Low-standard admissions (低标入院): from fromYear one hospital admits a share of patients who need no
+ * stay (a day or two, a fraction of the group's cost, sent home).
+ */
+export const lowStandard = { fromYear: 2020, share: 0.07, los: [1, 2] as const, costRatio: [0.12, 0.35] as const };
+/**
+ * Costs moved to pre-admission outpatient visits (转嫁费用): from fromYear one hospital bills part of a
+ * share of its stays (examinations, drugs) as outpatient visits in the week before admission; the stay
+ * costs that much less.
+ */
+export const costShift = { fromYear: 2020, share: 0.35, moved: 0.18, days: [1, 7] as const };
+
+/**
+ * The background the monitoring signals are read against (every hospital): readmissions to the same
+ * ADRG within 1–15 days of discharge (~1 % of stays, each hospital its own habit), outpatient visits
+ * at the admitting hospital in the weeks before admission (about a third of stays), and each hospital's
+ * own length-of-stay habit (log-normal, sd 0.12: time consumption indexes ~0.8–1.2).
+ */
+export const background = {
+  readmitShare: 0.01,
+  readmitGapDays: [1, 15] as const,
+  preVisitShare: 0.32,
+  preVisitDays: [0, 20] as const,
+  losHabitSd: 0.12,
+  readmitHabitSd: 0.3,
+  preVisitHabitSd: 0.3,
+};
+
 export const upcoding = { fromYear: 2020, share: { 2020: 0.18, 2021: 0.35 } as Record<number, number>, mccShare: 0.6 };
 
 /** Share of inpatient cases whose principal diagnosis fits no MDC (ungroupable, 0000). */

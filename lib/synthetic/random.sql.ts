@@ -72,6 +72,22 @@ export const Stream = {
   opConsumableShare: 95,
   opFundShare: 96,
   opHasExam: 97,
+  // monitoring background and the audit anomalies (issue 11): 300+
+  readmit: 300,
+  readmitGap: 301,
+  lowStandard: 302,
+  lowStandardLos: 303,
+  lowStandardCost: 304,
+  costShift: 305,
+  preVisit: 306,
+  preVisitDays: 307,
+  preVisitCost: 308,
+  preVisitExam: 309,
+  preVisitProcedure: 317,
+  shiftVisits: 311,
+  shiftDays: 312, // + 0..1
+  shiftCost: 314, // + 0..1
+  preFundShare: 316,
 } as const;
 
 /** SQL creating the macros `u(id, k)` (uniform in (0,1)), `z(id, k)` (standard normal, uses k and k+2048)

@@ -129,3 +129,47 @@ export const methodSections = [
     ],
   },
 ];
+
+// §10 monitoring signals and control limits (issue 11)
+methodSections.push({
+  id: "signals",
+  title: { zh: "§10 监测信号（智能审核）", en: "§10 Monitoring signals (intelligent audit)" },
+  items: [
+    {
+      zh: "每项信号按医院 × 年计算，与**同级**医院比较：同年同级的其他医院（不含本院；同级其他医院不足 5 家时为全市其他医院）。少于 11 例的值不显示，也不作为同级参照。",
+      en: "Each signal per hospital and year, compared with its **peers**: the other hospitals of the same level in the same year, itself left out (fewer than 5 of them: all the other hospitals of the region). A value on fewer than 11 cases is not shown and is no one's peer.",
+    },
+    {
+      zh: "`15天内同ADRG再入院 = 出院后 0–{readmitDays} 天内同一患者在同一医院以同一 ADRG 再次入院的住院数 / 入组住院数`（计入前次住院的年份）。",
+      en: "`same-ADRG readmission = stays followed 0–{readmitDays} days after discharge by the same patient's admission to the same hospital in the same ADRG / grouped stays` (in the earlier stay's year).",
+    },
+    {
+      zh: "`低标入院 = 住院日 ≤ 2、总费用 < L × a_g（L = {lowMultiplier}，policy 当年值优先）、离院方式非死亡（5）非转院（2、3）的住院数 / 有 a_g 的住院数`。",
+      en: "`low-standard admission = stays with LOS ≤ 2, total_cost < L × a_g (L = {lowMultiplier}; the policy's value for the year wins) and a discharge that is neither death (5) nor transfer (2, 3) / stays whose group has a_g`.",
+    },
+    {
+      zh: "`CC/MCC 占比 = DRG 末位为 1 或 3 的入组病例 / 入组病例`；`CC/MCC 占比变化 = 本年 − 上年`（两年都不少于 11 例）。",
+      en: "`CC/MCC share = grouped stays whose DRG ends in 1 or 3 / grouped stays`; `CC/MCC share change = this year − the year before` (both years 11 cases or more).",
+    },
+    {
+      zh: "`ADRG 内 CMI 变化 = Σ_a s_a,y × (w̄_a,y − w̄_a,y−1)`，a 为两年都有病例的 ADRG，s 为本年 ADRG 占比，w̄ 为 ADRG 内平均 RW（病例组合集，§3）；CMI 变化的其余部分来自 ADRG 构成。",
+      en: "`CMI change within ADRGs = Σ_a s_a,y × (w̄_a,y − w̄_a,y−1)` over the ADRGs with cases in both years, s the ADRG's share this year, w̄ the mean RW within the ADRG (case-mix set, §3); the rest of the CMI change comes from the ADRG mix.",
+    },
+    {
+      zh: "`入院前门诊费用 = 同一患者在同一医院入院前 1–7 天（不含入院当天）门诊的基金支付之和 / 住院数`（元/例）。",
+      en: "`pre-admission outpatient fund = Σ fund_paid of the same patient's outpatient visits at the same hospital 1–7 days before admission (not the admission day) / stays` (yuan per stay).",
+    },
+    {
+      zh: "`个人负担比例 = Σ self_pay / Σ 总费用`。self_pay 是患者支付的全部（含目录外自费，见输入规范），故不再另加 out_of_catalog_cost。`高（低）倍率病例占比 = §6 的高（低）倍率病例 / 病例数`。",
+      en: "`self-pay share = Σ self_pay / Σ total_cost`. self_pay is everything the patient paid (out-of-catalogue items included, input contract), so out_of_catalog_cost is not added again. `high (low) multiplier share = §6's high (low) multiplier cases / cases`.",
+    },
+    {
+      zh: "**标记**：值 > 同级第 80 百分位（线性插值）且 ≥ 同级均值 + 2 × 同级样本标准差，且不为 0。标记是提示，不是结论；每项标记背后的病例（signal_cases：再入院对、低标住院、伴 CC/MCC 的住院及使之升级的编码、入院前门诊）只由 compute 写出，不在网站发布。",
+      en: "**Flag**: value > the peers' 80th percentile (linear interpolation) and ≥ their mean + 2 × their sample standard deviation, and not 0. A flag is a pointer, not a finding; the claims behind it (signal_cases: readmission pairs, low-standard stays, stays with CC/MCC and the codes that gave it, pre-admission visits) are written by compute only, never published.",
+    },
+    {
+      zh: "**控制图**：每家医院每月的 CMI、每权重费用、基金支付，`控制限 = 前 12 个月（不含本月）的均值 ± 3 × 样本标准差`；需前 12 个月都有数据；超出即为预警。",
+      en: "**Control charts**: per hospital and month, CMI, cost per weight and fund paid; `limits = mean ± 3 × sample sd of the previous 12 months (the month itself left out)`; all 12 months needed; a month outside is an alert.",
+    },
+  ],
+});

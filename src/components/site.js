@@ -21,6 +21,8 @@ export const sitePages = [
   { slug: "cost", section: "analysts", zh: "每权重费用", en: "Cost per weight" },
   { slug: "settlement", section: "analysts", zh: "点数结算", en: "Point settlement" },
   { slug: "hospitals", section: "analysts", zh: "医院", en: "Hospitals" },
+  { slug: "signals", section: "analysts", zh: "监测信号", en: "Monitoring signals" },
+  { slug: "signal", section: "analysts", zh: "信号详情", en: "Signal detail" },
   { slug: "methods", section: "researchers", zh: "方法与参数", en: "Methods and parameters" },
   { slug: "quality", section: "researchers", zh: "数据质量", en: "Data quality" },
   { slug: "sql", section: "researchers", zh: "SQL 查询", en: "SQL query" },

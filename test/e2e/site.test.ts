@@ -161,6 +161,54 @@ describe("hospital pages", () => {
   });
 });
 
+describe("monitoring signals", () => {
+  it("changing the year on the signals page redraws the grid and its title", async () => {
+    const { page, problems } = await visit("/signals");
+    const title = () => page.locator(".chart-card figure h2").first().textContent();
+    const before = await title();
+    const year = page.locator(".filters select").first();
+    const years = await year.locator("option").allTextContents();
+    await year.selectOption({ label: years[0] });
+    await page.waitForTimeout(300);
+    const after = await title();
+    expect(after).not.toBe(before);
+    expect(after).toContain(years[0]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("lists exactly the dataset's flags of the year (not every hospital)", async () => {
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    const file = files(site.dist).find((f) => /\/signals\.[0-9a-f]+\.csv$/.test(f) || f.endsWith("/signals.csv"))!;
+    const rows = readFileSync(file, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const last = Math.max(...rows.map((r) => Number(r[1])));
+    const flagged = rows.filter((r) => Number(r[1]) === last && r[10] === "true").length;
+    expect(flagged).toBeLessThan(rows.filter((r) => Number(r[1]) === last).length / 3);
+    const { page, problems } = await visit("/en/signals");
+    expect(await page.locator(".page.signals .data-table tbody tr").count()).toBe(flagged);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("a signal's page shows the signal named in its address, in both languages", async () => {
+    for (const [path, name] of [["/signal?signal=low_standard_admission", "低标入院"], ["/en/signal?signal=preadmission_outpatient", "Pre-admission outpatient fund"]]) {
+      const { page, problems } = await visit(path);
+      expect(await page.textContent("h1")).toContain(name);
+      expect(await page.locator(".chart-card figure h2").first().textContent()).toContain(name);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("a hospital's page shows its control charts, one per metric", async () => {
+    const { page } = await visit(`/en/hospital/${site.hospitalIds[0]}`);
+    const titles = await page.$$eval(".control-chart figure h2", (nodes) => nodes.map((n) => n.textContent ?? ""));
+    expect(titles.length).toBe(3);
+    expect(titles.join(" ")).toMatch(/CMI.*Cost per weight.*Fund paid/);
+    await page.close();
+  });
+});
+
 describe("group a case", () => {
   it("groups in the browser exactly as the engine does in Node", async () => {
     const { page, problems } = await visit("/en/grouper");
@@ -253,6 +301,13 @@ describe("privacy and the network", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("no file of the site names a claim of the inputs (the claims behind the signals' flags stay with compute)", () => {
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    // the generator's claim ids: IP… inpatient, OP… outpatient, OA… pre-admission visits (ten digits)
+    const offenders = files(site.dist).filter((f) => [".csv", ".json", ".html", ".js"].includes(extname(f)) && /\b(IP|OP|OA)\d{10}\b/.test(readFileSync(f, "latin1")));
+    expect(offenders).toEqual([]);
+  });
+
   it("the data-quality page counts the rejected rows by reason, without their values", async () => {
     const { page } = await visit("/en/quality");
     const text = await page.textContent("#observablehq-main");
@@ -298,6 +353,8 @@ describe("screenshots", () => {
     ["settlement-en.png", "/en/settlement"],
     ["hospital-zh.png", null],
     ["grouper-zh.png", "/grouper"],
+    ["signals-zh.png", "/signals"],
+    ["signal-en.png", "/en/signal?signal=readmit_same_adrg"],
   ] as const;
   it.each(shots)("%s", async (file, path) => {
     const { page } = await visit(path ?? `/hospital/${site.hospitalIds[0]}`);

@@ -55,8 +55,12 @@ describe("sample tables", () => {
   it("have volumes near 200k stays and 1M visits a year × scale over 2017–2021", async () => {
     const inpatient = await count(`SELECT count(*) FROM claims_inpatient`);
     expect(inpatient).toBeGreaterThanOrEqual(10_000);
-    expect(inpatient).toBeLessThan(10_300); // 10,000 stays plus the planted readmissions
-    expect(await count(`SELECT count(*) FROM claims_outpatient`)).toBe(50_000);
+    expect(inpatient).toBeLessThan(10_400); // 10,000 stays plus the planted and the background readmissions (~1 %)
+    // 50,000 visits plus the inpatients' pre-admission visits (preadmission.ts: about a third of stays, claim ids OA…)
+    expect(await count(`SELECT count(*) FILTER (WHERE claim_id LIKE 'OP%') FROM claims_outpatient`)).toBe(50_000);
+    const before = await count(`SELECT count(*) FILTER (WHERE claim_id LIKE 'OA%') FROM claims_outpatient`);
+    expect(before).toBeGreaterThan(0.2 * inpatient);
+    expect(before).toBeLessThan(0.6 * inpatient);
     expect(await session.value(`SELECT min(discharge_date)::VARCHAR FROM claims_inpatient`)).toBe("2017-01-01");
     expect(await session.value(`SELECT max(visit_date)::VARCHAR FROM claims_outpatient`)).toBe("2021-12-31");
   });
@@ -132,9 +136,9 @@ describe("sample tables", () => {
   it("names its planted anomalies in truth/anomalies.csv with hospitals that exist", async () => {
     const text = readFileSync(join(dir, "truth", "anomalies.csv"), "utf8");
     const lines = text.trim().split("\n");
-    expect(lines[0]).toBe("anomaly,hospital_id,from_year,description,claim_ids_count");
+    expect(lines[0]).toBe("anomaly,hospital_id,from_year,to_year,signal,description,claim_ids_count");
     const ids = lines.slice(1).map((l) => l.split(",")[1]);
-    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["split_admissions", "upcoding"]);
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["split_admissions", "upcoding", "low_standard_admissions", "cost_shift_preadmission"]);
     for (const id of ids) expect(await count(`SELECT count(*) FROM hospitals WHERE hospital_id = '${id}'`)).toBe(1);
     for (const line of lines.slice(1)) expect(Number(line.split(",").at(-1))).toBeGreaterThan(0);
   });

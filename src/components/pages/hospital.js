@@ -11,6 +11,7 @@ import { levelInSentence, translator } from "../i18n.js";
 import { directionOf, kpiCard } from "../kpi.js";
 import { pageLink } from "../links.js";
 import { pageHeader } from "../page.js";
+import { controlSection } from "../control-chart.js";
 
 /** Departments with fewer grouped cases in the year are left off the department chart. */
 const minDepartmentCases = 10;
@@ -223,6 +224,7 @@ export async function hospitalPage(files, { lang, hospital, depth }) {
     el("div", { class: "grid grid-cols-2" }, departmentCard, gainCard),
     el("h2", {}, t("departmentTableTitle")),
     tableHolder,
+    files.control_month ? await controlSection({ control_month: files.control_month }, { lang, hospital, name }) : null,
   );
 }
 
