@@ -70,11 +70,11 @@ if (first) {
   const claims = join(files, "claims_inpatient.parquet");
   const weights = join(files, "weights.csv");
   {
+    process.env.DRG_CACHE_DIR = run.cache; // the workspace compute just built (cacheDir is read on import)
     const { openWorkspace } = await import("../loaders/workspace.ts");
     const { resolveParameters } = await import("../lib/params.ts");
-    process.env.DRG_CACHE_DIR = run.cache;
     const workspace = await openWorkspace(resolveParameters({ data: first }));
-    await workspace.run(`COPY (SELECT c.*, k.drg_code FROM claims_inpatient c JOIN cases k USING (claim_id) ORDER BY claim_id) TO '${claims}' (FORMAT parquet)`);
+    await workspace.run(`COPY (SELECT c.* EXCLUDE (drg_code), k.drg_code FROM claims_inpatient c JOIN cases k USING (claim_id) WHERE k.grouped ORDER BY claim_id) TO '${claims}' (FORMAT parquet)`);
     await workspace.run(`COPY (SELECT drg_code, rw FROM drg_weights ORDER BY drg_code) TO '${weights}' (FORMAT csv, HEADER)`);
     workspace.close();
   }
