@@ -1,12 +1,15 @@
 // Grouping every claim of a table at once, as set work in DuckDB (no per-row JS):
 //  1. the scheme's lists and CC/MCC/cce tables go into tables keyed by code (scheme-tables.ts);
-//  2. claims become records (the SQL twin of toGrouperRecord, record.ts), numbered in source order;
-//  3. each record gets its facts: bitmasks of the lists its principal diagnosis / procedure is in
-//     (one join per claim) and of the "any dx / any procedure" lists its codes are in (the other
-//     codes exploded once, joined, matching rows aggregated), and has_mcc / has_cc from the
-//     secondaries' MCC/CC tables and the principal's exclusion table (README "CC, MCC and
-//     exclusions");
-//  4. one generated SQL expression walks prechecks, MDCs, ADRGs and splits in order (walk-sql.ts),
+//  2. claims become records (the SQL twin of toGrouperRecord, record.ts), numbered in source order,
+//     holding only what the walk reads: the principal diagnosis, the code-list cells, sex, and number
+//     fields banded by the constants the scheme compares them with (bandSql);
+//  3. claims repeat those combinations: each distinct one is grouped once and the claims find it by a
+//     checked 64-bit key (where combinations rarely repeat, the records are walked as they are);
+//  4. each combination gets its facts: bitmasks of the lists its principal diagnosis / procedure is in
+//     (one join each) and of the "any dx / any procedure" lists its other codes are in (each distinct
+//     cell split, its codes joined and aggregated once), and has_mcc / has_cc from the secondaries'
+//     MCC/CC tables and the principal's exclusion table (README "CC, MCC and exclusions");
+//  5. one generated SQL expression walks prechecks, MDCs, ADRGs and splits in order (walk-sql.ts),
 //     and its outcome is decoded into drg_code / mdc / adrg / status (result.ts).
 import type { Session } from "../db/session.ts";
 import { sqlIdent, sqlString } from "../db/session.ts";
