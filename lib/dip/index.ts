@@ -16,8 +16,15 @@ export interface DipStep {
   readonly milliseconds: number;
 }
 
-/** Builds every DIP table; needs cases, claims_inpatient, procedure_classes, base_year_weights, policy. */
-export async function buildDip(session: Session, onStep?: (step: DipStep) => void): Promise<void> {
+/**
+ * Builds every DIP table; needs cases, claims_inpatient (diagnoses and procedures), dip_catalogue,
+ * procedure_classes, base_year_weights and policy. Returns false, building nothing, where the prepared
+ * data have no claims_inpatient or dip_catalogue table (the metric unit fixtures hold `cases` only;
+ * every workspace ingest prepares has both).
+ */
+export async function buildDip(session: Session, onStep?: (step: DipStep) => void): Promise<boolean> {
+  const present = Number(await session.value(`SELECT count(*) FROM duckdb_tables() WHERE NOT temporary AND table_name IN ('claims_inpatient', 'dip_catalogue')`));
+  if (present < 2) return false;
   const timed = async (step: string, work: () => Promise<void>) => {
     const start = performance.now();
     await work();
@@ -34,4 +41,5 @@ export async function buildDip(session: Session, onStep?: (step: DipStep) => voi
   const given = Number(await session.value("SELECT count(*) FROM dip_catalogue")) > 0;
   await timed("catalogue", () => runSqlFile(session, new URL(given ? "./catalogue-given.sql" : "./catalogue.sql", import.meta.url)));
   await timed("scores", () => runSqlFile(session, new URL("./scores.sql", import.meta.url)));
+  return true;
 }
