@@ -15,11 +15,11 @@ export function packetLookup(engine, scheme, packetsText, t, lang) {
     box.replaceChildren(
       el("h3", {}, t("dipLookupHeading")),
       el("p", { class: "small-note" }, t("dipLookupLead")),
-      el("div", { class: "group-code" }, p ? p.packet_code : "—"),
+      el("div", { class: "group-code dip-code" }, p ? p.packet_code : "—"),
       el("p", {}, p ? t("dipLookupResult", { code: p.packet_code, fold: t(`dipFold_${x.fold}`), score: formatNumber(p.score, 1, lang), base: formatNumber(p.base_cases ?? 0, 0, lang) }) : t("dipLookupNone")),
       el("p", {}, t("dipLookupKeys", { dx: x.dxKey || "—", procs: x.proceduresKey || t("dipNoProcedure"), treatment: t(`class_${x.treatment}`) })),
       x.procedures.length ? el("ul", {}, x.procedures.map((c) => el("li", {}, el("code", {}, c.code), " ", t(`class_${c.class}`)))) : null,
-      el("ol", { class: "trace" }, x.tried.map((step) => el("li", { class: step.found ? "trace-held" : "trace-failed" }, t("dipLookupTried", { code: step.code, found: step.found ? `✓ ${t("dipFound")}` : `✗ ${t("dipNotFound")}` })))),
+      el("ol", { class: "dip-trace" }, x.tried.map((step) => el("li", { class: step.found ? "trace-held" : "trace-failed" }, t("dipLookupTried", { code: step.code, found: step.found ? `✓ ${t("dipFound")}` : `✗ ${t("dipNotFound")}` })))),
     );
   };
   return box;
