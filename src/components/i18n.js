@@ -493,6 +493,9 @@ Object.assign(strings, {
   dipFound: { zh: "命中", en: "found" },
   dipNotFound: { zh: "不在病种库（核心病种需基期病例 ≥ 阈值）", en: "not in the catalogue (a core key needs enough base-period cases)" },
   dipNoProcedure: { zh: "无", en: "none" },
+  dipQualityHeading: { zh: "DIP 病种归入", en: "DIP packets" },
+  dipQualityAll: { zh: "全部 {accepted} 个住院病例均恰好归入一个 DIP 病种（含 QY、0000 与排除病例）。", en: "Every one of the {accepted} accepted inpatient cases is in exactly one DIP packet (QY, 0000 and excluded cases included)." },
+  dipQualityMismatch: { zh: "DIP 病种中有 {cases} 个病例，住院接受病例 {accepted} 个：不一致。", en: "DIP packets hold {cases} cases against {accepted} accepted inpatient cases: they do not reconcile." },
 });
 
 /** t(key, vars, fallback) in a language; an unknown key shows the fallback, or the key itself. */
