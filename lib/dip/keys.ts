@@ -81,10 +81,32 @@ export interface PacketExplanation {
   readonly procedures: readonly { readonly code: string; readonly class: string }[];
 }
 
+const indexes = new WeakMap<object, ReadonlyMap<string, PacketRow>>();
+
+/** The catalogue by key (fold, dx_key, procedures_key): a given catalogue names packets freely. */
+function keyIndex(catalogue: ReadonlyMap<string, PacketRow>): ReadonlyMap<string, PacketRow> {
+  let index = indexes.get(catalogue);
+  if (!index) {
+    const byKey = new Map<string, PacketRow>();
+    // where two packets carry the same key, the first packet_code in text order (catalogue-given.sql)
+    const rows = [...catalogue.values()].sort((a, b) => (a.packet_code < b.packet_code ? -1 : a.packet_code > b.packet_code ? 1 : 0));
+    for (const p of rows) {
+      const key = packetKey(p.fold, String(p.dx_key ?? ""), String(p.procedures_key ?? ""));
+      if (!byKey.has(key)) byKey.set(key, p);
+    }
+    indexes.set(catalogue, (index = byKey));
+  }
+  return index;
+}
+
+const packetKey = (fold: string, dxKey: string, proceduresKey: string) => `${fold}\u0000${dxKey}\u0000${proceduresKey}`;
+
 /**
  * The packet of one case and why: the core key first, then the category × treatment key, then the
- * chapter × treatment key, then the treatment alone (the order of catalogue.sql). `classOf` is the §7
- * single-code function bound to the build's scheme (procedureClass).
+ * chapter × treatment key, then the treatment alone (the order of catalogue.sql and
+ * catalogue-given.sql). Packets are found by their keys (fold, dx_key, procedures_key), so a given
+ * catalogue's own packet codes work too. `classOf` is the §7 single-code function bound to the
+ * build's scheme (procedureClass).
  */
 export function explainPacket(
   catalogue: ReadonlyMap<string, PacketRow>,
@@ -101,19 +123,19 @@ export function explainPacket(
   const opCodes = [...new Set(procedures.filter((p) => p.class === "operation" || p.class === "intervention").map((p) => p.code))].sort();
   const dxKey = dx.slice(0, 5);
   const proceduresKey = opCodes.join("+");
-  const candidates: { fold: PacketFold; code: string }[] = [
-    { fold: "core", code: corePacketCode(dxKey, proceduresKey) },
-    { fold: "category", code: comprehensivePacketCode(dx.slice(0, 3), treatment) },
-    { fold: "chapter", code: comprehensivePacketCode(chapterKey(dx), treatment) },
-    { fold: "treatment", code: comprehensivePacketCode("*", treatment) },
+  const chapter = chapterKey(dx);
+  const candidates: { fold: PacketFold; dx: string; procs: string; code: string }[] = [
+    { fold: "core", dx: dxKey, procs: proceduresKey, code: corePacketCode(dxKey, proceduresKey) },
+    { fold: "category", dx: dx.slice(0, 3), procs: treatment, code: comprehensivePacketCode(dx.slice(0, 3), treatment) },
+    { fold: "chapter", dx: chapter, procs: treatment, code: comprehensivePacketCode(chapter, treatment) },
+    { fold: "treatment", dx: "*", procs: treatment, code: comprehensivePacketCode("*", treatment) },
   ];
+  const index = keyIndex(catalogue);
   const tried: { fold: PacketFold; code: string; found: boolean }[] = [];
-  for (const candidate of candidates) {
-    const packet = catalogue.get(candidate.code);
-    // a core key names a core packet only; the category key a category packet (not a folded one)
-    const found = packet !== undefined && packet.fold === candidate.fold;
-    tried.push({ ...candidate, found });
-    if (found) return { packet, fold: candidate.fold, tried, dxKey, proceduresKey, treatment, procedures };
+  for (const c of candidates) {
+    const packet = index.get(packetKey(c.fold, c.dx, c.procs));
+    tried.push({ fold: c.fold, code: c.code, found: packet !== undefined });
+    if (packet) return { packet, fold: c.fold, tried, dxKey, proceduresKey, treatment, procedures };
   }
   return { packet: null, fold: "treatment", tried, dxKey, proceduresKey, treatment, procedures };
 }

@@ -225,6 +225,12 @@ describe("DIP with a given dip_catalogue", () => {
       // c05 (2019): no avg_cost given: reference = score / 1000 × the all-case mean; 5000 / (0.9 × 6755.6) = 0.82
       const c05 = await session.value<string>("SELECT case_score FROM dip_case_scores WHERE claim_id = 'c05'");
       expect(Number(c05)).toBeCloseTo(900 * 1.1, 4);
+      // one case on the page: found by its keys, whatever the given packet codes
+      const rows = await session.all(dipPackets.query());
+      const catalogueMap = new Map(rows.map((p) => [String(p.packet_code), p as unknown as PacketRow]));
+      const scheme = loadScheme();
+      const explain = (dx: string, procs: string[]) => explainPacket(catalogueMap, (c) => procedureClass(scheme, c), dx, procs).packet?.packet_code;
+      expect([explain("K35.800", ["54.5100", "47.0100"]), explain("K35.900", ["47.0100"]), explain("J44.900", []), explain("A09.000", [])]).toEqual(["G001", "G002", "G003", TREATMENT]);
     } finally {
       session.close();
     }
