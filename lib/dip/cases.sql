@@ -1,6 +1,6 @@
 -- DIP (metrics.md §9), step 1: every accepted inpatient case with its packet keys.
 -- Reads cases, claims_inpatient, dip_case_treatment (claim_id, treatment, op_codes: §7, built by
--- caseTreatmentSql), icd10_chapters, base_year_weights (§2's base years). Builds dip_base_year_weights
+-- caseTreatmentSql), icd10_chapters (category → chapter key, from keys.ts), base_year_weights (§2's base years). Builds dip_base_year_weights
 -- (DIP's year weights oldest → newest 1:2:7, two years 1:2, one year 1), dip_case_keys and dip_overall
 -- (the all-case mean cost every score divides by).
 CREATE OR REPLACE TABLE dip_base_year_weights AS
@@ -26,7 +26,7 @@ SELECT c.claim_id, c.hospital_id, c.level, c.year, c.excluded, c.total_cost, c.f
 FROM cases AS c
 JOIN dx AS d USING (claim_id)
 JOIN dip_case_treatment AS t USING (claim_id)
-LEFT JOIN icd10_chapters AS ch ON upper(left(d.dx, 3)) BETWEEN ch.first AND ch.last
+LEFT JOIN icd10_chapters AS ch ON ch.category = upper(left(d.dx, 3))
 LEFT JOIN dip_base_year_weights AS b ON b.year = c.year
 ORDER BY c.claim_id;
 

@@ -9,7 +9,7 @@ import type { Session } from "../db/session.ts";
 import { caseTreatmentSql } from "../grouping/procedure-classes.ts";
 import { runSqlFile } from "../metrics/sql.ts";
 import { definePoolMacros } from "../metrics/settlement.ts";
-import { ICD10_CHAPTERS } from "./keys.ts";
+import { categoryChapters } from "./keys.ts";
 
 export interface DipStep {
   readonly step: string;
@@ -32,8 +32,10 @@ export async function buildDip(session: Session, onStep?: (step: DipStep) => voi
   };
   await definePoolMacros(session);
   await timed("keys", async () => {
-    await session.run(`CREATE OR REPLACE TABLE icd10_chapters (first VARCHAR, last VARCHAR, chapter VARCHAR, chapter_key VARCHAR);
-      INSERT INTO icd10_chapters VALUES ${ICD10_CHAPTERS.map((c) => `('${c.first}', '${c.last}', '${c.chapter}', '${c.first}-${c.last}')`).join(", ")}`);
+    // every three-character category A00…Z99 with its chapter key, so cases join on equality
+    const rows = categoryChapters().map(([category, key]) => `('${category}', '${key}')`);
+    await session.run(`CREATE OR REPLACE TABLE icd10_chapters (category VARCHAR, chapter_key VARCHAR);
+      INSERT INTO icd10_chapters VALUES ${rows.join(", ")}`);
     await session.run(`CREATE OR REPLACE TEMP TABLE dip_case_treatment AS
       SELECT * FROM ${caseTreatmentSql({ source: "claims_inpatient", id: "claim_id" })}`);
     await runSqlFile(session, new URL("./cases.sql", import.meta.url));

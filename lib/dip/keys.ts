@@ -45,11 +45,17 @@ export function chapterKey(dx: string): string {
   return found ? `${found.first}-${found.last}` : "?";
 }
 
-/** SQL twin of chapterKey over a VARCHAR expression. */
-export function chapterKeySql(dxSql: string): string {
-  const category = `upper(left(${dxSql}, 3))`;
-  const whens = ICD10_CHAPTERS.map((c) => `WHEN ${category} BETWEEN '${c.first}' AND '${c.last}' THEN '${c.first}-${c.last}'`);
-  return `(CASE ${whens.join(" ")} ELSE '?' END)`;
+/** Every three-character category A00…Z99 that lies in a chapter, with its chapter key (for an equality join). */
+export function categoryChapters(): [string, string][] {
+  const rows: [string, string][] = [];
+  for (let letter = 65; letter <= 90; letter++) {
+    for (let n = 0; n < 100; n++) {
+      const category = `${String.fromCharCode(letter)}${String(n).padStart(2, "0")}`;
+      const key = chapterKey(category);
+      if (key !== "?") rows.push([category, key]);
+    }
+  }
+  return rows;
 }
 
 export const corePacketCode = (dxKey: string, proceduresKey: string): string => (proceduresKey === "" ? dxKey : `${dxKey}+${proceduresKey}`);

@@ -12,7 +12,7 @@ export function packetLookup(engine, scheme, packetsText, t, lang) {
   box.update = (dx, procedures) => {
     const x = engine.explainPacket(catalogue, classOf, dx[0] ?? "", procedures);
     const p = x.packet;
-    box.replaceChildren(
+    const parts = [
       el("h3", {}, t("dipLookupHeading")),
       el("p", { class: "small-note" }, t("dipLookupLead")),
       el("div", { class: "group-code dip-code" }, p ? p.packet_code : "—"),
@@ -20,7 +20,8 @@ export function packetLookup(engine, scheme, packetsText, t, lang) {
       el("p", {}, t("dipLookupKeys", { dx: x.dxKey || "—", procs: x.proceduresKey || t("dipNoProcedure"), treatment: t(`class_${x.treatment}`) })),
       x.procedures.length ? el("ul", {}, x.procedures.map((c) => el("li", {}, el("code", {}, c.code), " ", t(`class_${c.class}`)))) : null,
       el("ol", { class: "dip-trace" }, x.tried.map((step) => el("li", { class: step.found ? "trace-held" : "trace-failed" }, t("dipLookupTried", { code: step.code, found: step.found ? `✓ ${t("dipFound")}` : `✗ ${t("dipNotFound")}` })))),
-    );
+    ];
+    box.replaceChildren(...parts.filter((part) => part != null));
   };
   return box;
 }

@@ -491,7 +491,7 @@ Object.assign(strings, {
   dipLookupKeys: { zh: "主诊断键 {dx}，手术操作键 {procs}，治疗方式 {treatment}", en: "Diagnosis key {dx}, procedures key {procs}, treatment {treatment}" },
   dipLookupTried: { zh: "{code}：{found}", en: "{code}: {found}" },
   dipFound: { zh: "命中", en: "found" },
-  dipNotFound: { zh: "不在病种库（核心病种需基期病例 ≥ 阈值）", en: "not in the catalogue (a core key needs enough base-period cases)" },
+  dipNotFound: { zh: "不在病种库（基期病例不足阈值）", en: "not in the catalogue (too few base-period cases)" },
   dipNoProcedure: { zh: "无", en: "none" },
   dipQualityHeading: { zh: "DIP 病种归入", en: "DIP packets" },
   dipQualityAll: { zh: "全部 {accepted} 个住院病例均恰好归入一个 DIP 病种（含 QY、0000 与排除病例）。", en: "Every one of the {accepted} accepted inpatient cases is in exactly one DIP packet (QY, 0000 and excluded cases included)." },

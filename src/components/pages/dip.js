@@ -30,8 +30,8 @@ function searchableTable(rows, { columns, header, format, sort, placeholder }) {
   const holder = el("div", { class: "searchable-table" });
   const draw = (data) => {
     const search = Inputs.search(data, { placeholder });
-    const table = Inputs.table(data, { columns, header, format, sort, reverse: true, rows: 16, layout: "auto" });
-    search.addEventListener("input", () => table.replaceWith((holder.table = Inputs.table(search.value, { columns, header, format, sort, reverse: true, rows: 16, layout: "auto" }))));
+    const table = Inputs.table(data, { columns, header, format, sort, reverse: true, rows: 16, layout: "auto", select: false });
+    search.addEventListener("input", () => table.replaceWith((holder.table = Inputs.table(search.value, { columns, header, format, sort, reverse: true, rows: 16, layout: "auto", select: false }))));
     holder.table = table;
     holder.replaceChildren(search, table);
   };
