@@ -69,4 +69,19 @@ const moves = await session.all<Record<string, string | number>>(`SELECT year, c
 for (const m of moves) {
   process.stdout.write(`  ${m.year}: DIP instead of DRG moves ${Math.round(Number(m.moved)).toLocaleString("en")} yuan (${pct(Number(m.moved) / Number(m.paid))} of payments) between ${m.hospitals} hospitals; ${m.gaining} gain\n`);
 }
+// what drives it, over the whole region in the last year: Σ (DIP − DRG) by kind of case
+const drivers = await session.all<Record<string, string | number>>(`WITH paid AS (
+    SELECT d.year, d.treatment,
+           CASE WHEN p.payment_class IN ('ungrouped', 'unweighted') THEN 'no RW' WHEN p.base_points < 100 THEN 'RW < 1'
+                WHEN p.base_points < 200 THEN '1 ≤ RW < 2' ELSE 'RW ≥ 2' END AS band,
+           d.case_score::DOUBLE * y.point_value - p.points::DOUBLE * s.point_value AS difference
+    FROM dip_case_scores AS d JOIN case_points AS p USING (claim_id)
+    JOIN dip_years AS y ON y.year = d.year JOIN settlement_years AS s ON s.year = d.year
+    WHERE d.year = (SELECT max(year) FROM dip_years)
+  )
+  SELECT 'treatment' AS dimension, treatment AS kind, count(*) AS cases, sum(difference ORDER BY difference) AS difference FROM paid GROUP BY treatment
+  UNION ALL
+  SELECT 'rw', band, count(*), sum(difference ORDER BY difference) FROM paid GROUP BY band
+  ORDER BY dimension, kind`);
+process.stdout.write(`  last year, whole region, Σ (DIP − DRG) by kind of case: ${drivers.map((d) => `${d.kind} ${Math.round(Number(d.difference)).toLocaleString("en")} (${Number(d.cases).toLocaleString("en")} cases)`).join("; ")}\n`);
 session.close();
