@@ -460,6 +460,7 @@ Object.assign(strings, {
   dipAboveSubtitle: { zh: "同一批病例、同一预算下两种付费方式结算率高于 100% 的医院数", en: "Hospitals settling above 100% under each method, same claims and budget" },
   dipSettlementTableTitle: { zh: "各医院 DIP 结算", en: "DIP settlement by hospital" },
   searchHospitals: { zh: "检索医院", en: "Search hospitals" },
+  searchResults: { zh: "{n} 条", en: "{n} rows" },
   dipVsDrgTitle: { zh: "DRG 与 DIP：付费方式改变了什么", en: "DRG vs DIP: what the choice of method moves" },
   dipVsDrgLead: { zh: "同一批病例、同一年份、同一可分配基金：各医院按 DRG 点数法与按 DIP 分值所得支付之差，以及哪些病例带来差额。两种方法的支付总额相同，差额只在医院之间转移。", en: "The same claims, year and fund to distribute: each hospital's payment under the DRG point method and under DIP, and which cases drive the difference. Both methods pay out the same total, so the difference only moves between hospitals." },
   dipMovesTitle: { zh: "{year} 改按 DIP 付费将在医院间转移 {moved}（占支付 {share}）：{gain} 家得益，{lose} 家减少", en: "Paying by DIP instead of DRG in {year} moves {moved} between hospitals ({share} of payments): {gain} gain, {lose} lose" },

@@ -26,10 +26,10 @@ export function topAndBottom(rows, key, n = 10) {
 }
 
 /** A search box over a sortable table of every row (Inputs.search + Inputs.table). */
-function searchableTable(rows, { columns, header, format, sort, placeholder }) {
+function searchableTable(rows, { columns, header, format, sort, placeholder, results }) {
   const holder = el("div", { class: "searchable-table" });
   const draw = (data) => {
-    const search = Inputs.search(data, { placeholder });
+    const search = Inputs.search(data, { placeholder, format: results });
     const table = Inputs.table(data, { columns, header, format, sort, reverse: true, rows: 16, layout: "auto", select: false });
     search.addEventListener("input", () => table.replaceWith((holder.table = Inputs.table(search.value, { columns, header, format, sort, reverse: true, rows: 16, layout: "auto", select: false }))));
     holder.table = table;
@@ -169,6 +169,7 @@ export async function dipPage(files, { lang }) {
     format: { fold: (v) => t(`dipFold_${v}`), treatment: (v) => (v ? t(`class_${v}`) : "—"), base_cases: (v) => formatNumber(v, 0, lang), cases: (v) => formatNumber(v, 0, lang), mean_cost: (v) => formatNumber(v, 0, lang), score: (v) => formatNumber(v, 1, lang) },
     sort: "cases",
     placeholder: t("dipSearchPackets"),
+    results: (n) => t("searchResults", { n: formatNumber(n, 0, lang) }),
   });
 
   return el("div", { class: "page dip" },
@@ -257,6 +258,7 @@ export async function dipSettlementPage(files, { lang, depth = 0 }) {
         format: { name: (v, i, rows) => hospitalLink(rows[i].hospital_id, v, lang, depth), level: (v) => t(`level${v}`), cases: (v) => formatNumber(v, 0, lang), core_share: percentCell, scores: (v) => formatNumber(v, 0, lang), dip_payment: moneyCell(lang), fund_payable: moneyCell(lang), fund_paid: moneyCell(lang), settlement_rate: percentCell, high_cases: (v) => formatNumber(v, 0, lang), low_cases: (v) => formatNumber(v, 0, lang) },
         sort: "settlement_rate",
         placeholder: t("searchHospitals"),
+        results: (n) => t("searchResults", { n: formatNumber(n, 0, lang) }),
       }),
     );
   renderTable();
@@ -364,6 +366,7 @@ export async function dipVsDrgPage(files, { lang, depth = 0 }) {
         format: { name: (v, i, rows) => hospitalLink(rows[i].hospital_id, v, lang, depth), level: (v) => t(`level${v}`), cases: (v) => formatNumber(v, 0, lang), drg_payment: moneyCell(lang), dip_payment: moneyCell(lang), difference: moneyCell(lang), difference_share: (v) => formatChange(v), drg_settlement_rate: percentCell, settlement_rate: percentCell },
         sort: "difference",
         placeholder: t("searchHospitals"),
+        results: (n) => t("searchResults", { n: formatNumber(n, 0, lang) }),
       }),
     );
   renderTable();
