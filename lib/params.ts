@@ -38,6 +38,11 @@ export interface Parameters {
   /** RW-interval period comparison (§4): months "YYYY-MM..YYYY-MM"; null: H1 of the reform year vs H1 two years on. */
   comparisonA: string | null;
   comparisonB: string | null;
+  /** DIP (§9): base-period cases a key needs to be a core packet; score scale; deviation limits. */
+  dipCoreMin: number;
+  dipScale: number;
+  dipLow: number;
+  dipHigh: number;
 }
 
 export const defaultParameters: Parameters = {
@@ -58,6 +63,10 @@ export const defaultParameters: Parameters = {
   shareRatio: 1,
   comparisonA: null,
   comparisonB: null,
+  dipCoreMin: 15,
+  dipScale: 1000,
+  dipLow: 0.5,
+  dipHigh: 2,
 };
 
 export const configFileName = "drg-monitor.config.json";
@@ -81,6 +90,10 @@ export const parameterSections: Record<keyof Parameters, string> = {
   shareRatio: "metrics.md §6",
   comparisonA: "metrics.md §4",
   comparisonB: "metrics.md §4",
+  dipCoreMin: "metrics.md §9",
+  dipScale: "metrics.md §9",
+  dipLow: "metrics.md §9",
+  dipHigh: "metrics.md §9",
 };
 
 const envNames: Partial<Record<keyof Parameters, string>> = {
@@ -138,6 +151,9 @@ function checkParameters(p: Parameters): Parameters {
   if (p.rwEdges.some((e, i) => e <= 0 || (i > 0 && e <= p.rwEdges[i - 1]))) problems.push("rwEdges must be positive and increasing");
   if (p.shareRatio < 0 || p.shareRatio > 1) problems.push("shareRatio must lie in 0–1");
   if (p.lowMultiplier >= p.highMultiplier) problems.push("lowMultiplier must be below highMultiplier");
+  if (!Number.isInteger(p.dipCoreMin) || p.dipCoreMin < 1) problems.push("dipCoreMin must be a whole number ≥ 1");
+  if (p.dipScale <= 0) problems.push("dipScale must be positive");
+  if (p.dipLow >= p.dipHigh) problems.push("dipLow must be below dipHigh");
   if (p.baseYears && p.baseYears.some((y) => !Number.isInteger(y))) problems.push("baseYears must be whole years");
   if (problems.length) throw new Error(`parameters: ${problems.join("; ")}`);
   return p;
@@ -170,6 +186,10 @@ export async function setParameterVariables(session: Session, p: Parameters): Pr
   await set("share_ratio", String(p.shareRatio));
   await set("base_years", p.baseYears ? `[${p.baseYears.join(", ")}]::INTEGER[]` : "NULL::INTEGER[]");
   await set("scheme", sqlString(p.scheme));
+  await set("dip_core_min", String(p.dipCoreMin));
+  await set("dip_scale", String(p.dipScale));
+  await set("dip_low", String(p.dipLow));
+  await set("dip_high", String(p.dipHigh));
   for (const [name, period] of [["a", p.comparisonA], ["b", p.comparisonB]] as const) {
     const [from, to] = period ? period.split("..") : [null, null];
     await set(`comparison_${name}_from`, from ? sqlString(from) : "NULL::VARCHAR");

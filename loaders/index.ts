@@ -21,13 +21,16 @@ import { settlement } from "./settlement.ts";
 import { settlementYear } from "./settlement_year.ts";
 import { groupingConcordance } from "./grouping_concordance.ts";
 import { controlMonth, signalCases, signals } from "./signals.ts";
+import { procedureClasses } from "./procedure_classes.ts";
+import { dipDrgDrivers, dipHospitalYear, dipPackets, dipYear } from "./dip.ts";
 
 export const datasets: Dataset[] = [quality, rejected, inputWarnings, parameters, fundMonth, fundYear,
   fundInsuranceMonth, budgetMonth, inputFiles, rejectionReasons,
   groups, weightBaseYears, groupingMdc, hospitalYear, hospitalMonth, departmentYear, regionYear, drgYear, hospitalDrgYear,
   rwIntervals, rwIntervalMonth, rwIntervalComparison, settlement, settlementYear,
   groupingConcordance,
-  signals, controlMonth, signalCases];
+  signals, controlMonth, signalCases,
+  procedureClasses, dipPackets, dipHospitalYear, dipYear, dipDrgDrivers];
 
 /** Datasets that name claims or patients: written by `compute`, never published on the site. */
 export const claimLevelDatasets = new Set(["rejected", "signal_cases"]);

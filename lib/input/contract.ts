@@ -36,7 +36,7 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
 }
 
-export type InputTableName = "claims_inpatient" | "claims_outpatient" | "hospitals" | "weights" | "policy";
+export type InputTableName = "claims_inpatient" | "claims_outpatient" | "hospitals" | "weights" | "policy" | "dip_catalogue";
 
 const money = (name: string, required = false): ColumnSpec => ({ name, type: "money", required });
 const text = (name: string, required = false): ColumnSpec => ({ name, type: "text", required });
@@ -131,11 +131,28 @@ export const policy: TableSpec = {
     { name: "share_ratio", type: "decimal", required: false, min: 0, max: 1 },
     { name: "high_multiplier", type: "decimal", required: false, above: 0 },
     { name: "low_multiplier", type: "decimal", required: false, min: 0 },
+    { name: "dip_low", type: "decimal", required: false, min: 0 },
+    { name: "dip_high", type: "decimal", required: false, above: 0 },
+  ],
+};
+
+/** An official DIP packet table (metrics.md §9): where given, used as is. */
+export const dipCatalogue: TableSpec = {
+  name: "dip_catalogue",
+  required: false,
+  key: "packet_code",
+  idColumn: "packet_code",
+  columns: [
+    { name: "packet_code", type: "text", required: true },
+    { name: "dx_key", type: "text", required: true },
+    { name: "procedures_key", type: "text", required: false },
+    { name: "score", type: "decimal", required: true, above: 0 },
+    money("avg_cost"),
   ],
 };
 
 /** In dependency order: hospitals first (claims refer to them). */
-export const inputTables: readonly TableSpec[] = [hospitals, weights, policy, claimsInpatient, claimsOutpatient];
+export const inputTables: readonly TableSpec[] = [hospitals, weights, policy, dipCatalogue, claimsInpatient, claimsOutpatient];
 
 export const inputTableNames: readonly string[] = inputTables.map((t) => t.name);
 

@@ -5,6 +5,8 @@
 //   casemix.ts         casemix_<grain> for hospital/department/region × year/month (§3)
 //   settlement.sql     case_points, settlement_years, settlement_hospital_years (§6)
 //   signals.ts         signal_values, signal_results, signal_cases, control_months (signal_*.sql, control.sql) (§10)
+//   lib/dip/           DIP packets, case scores and settlement (§9)
+//   procedure_classes  operation / intervention codes of the scheme's ADRG own lists (§7, lib/grouping/procedure-classes.ts)
 import type { Session } from "../db/session.ts";
 import type { Parameters } from "../params.ts";
 import { silent, type Progress } from "../io/progress.ts";
@@ -12,6 +14,9 @@ import { buildRelativeWeights } from "./weights.ts";
 import { buildCaseMix } from "./casemix.ts";
 import { buildSettlement } from "./settlement.ts";
 import { buildSignals } from "./signals.ts";
+import { loadScheme } from "../grouping/load.ts";
+import { createProcedureClassesTable } from "../grouping/procedure-classes.ts";
+import { buildDip } from "../dip/index.ts";
 
 export async function buildMetrics(session: Session, params: Parameters, log: Progress = silent): Promise<void> {
   const cases = () => session.value<string>("SELECT count(*) FROM cases").then(Number);
@@ -19,4 +24,6 @@ export async function buildMetrics(session: Session, params: Parameters, log: Pr
   await log.stage("case mix", () => buildCaseMix(session), cases);
   await log.stage("point settlement", () => buildSettlement(session), cases);
   await log.stage("monitoring signals and control limits", () => buildSignals(session, params), cases);
+  await log.stage("procedure classes", () => createProcedureClassesTable(session, loadScheme(params.scheme)));
+  await log.stage("DIP packets, scores and settlement", () => buildDip(session), cases);
 }

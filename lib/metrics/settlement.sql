@@ -1,5 +1,5 @@
 -- Point method (DRG 点数法) and settlement per settlement year (metrics.md §6).
--- Reads case_metrics, cases, weight_base, policy and the variables high_multiplier, low_multiplier,
+-- Reads case_metrics, cases, weight_base, policy, the pool macros of pool.sql and the variables high_multiplier, low_multiplier,
 -- readmit_days, readmit_factor, ungrouped_discount, share_ratio. Builds case_points and settlement_years.
 --
 -- Every case is paid by points, excluded cases included: they are real stays whose fund_paid is in the
@@ -63,47 +63,33 @@ SELECT claim_id, hospital_id, year, drg_code, total_cost, fund_paid,
            4)::DECIMAL(18, 4) AS points
 FROM classed;
 
--- Per settlement year: recorded = Σ fund_paid, patient share s = Σ (total_cost - fund_paid),
--- F = recorded + ratio × (budget - recorded) (budget: policy.inpatient_budget, absent: recorded;
--- ratio: policy.share_ratio, absent: the share_ratio parameter), point value = (F + s) / Σ points.
+-- Per settlement year: the pool of pool.sql (recorded, patient share, F, point value) with the DRG
+-- multipliers and case counts beside it.
 CREATE OR REPLACE TABLE settlement_years AS
-WITH totals AS (
-    SELECT year, count(*) AS cases, sum(points) AS points, sum(total_cost) AS total_cost,
-           sum(fund_paid) AS recorded, sum(total_cost - fund_paid) AS patient_share,
+WITH counts AS (
+    SELECT year,
            count(*) FILTER (WHERE payment_class = 'high') AS high_cases,
            count(*) FILTER (WHERE payment_class = 'low') AS low_cases,
            count(*) FILTER (WHERE readmission) AS readmissions
     FROM case_points
     GROUP BY year
-),
-ruled AS (
-    SELECT t.*, p.inpatient_budget IS NOT NULL AS budget_given,
-           coalesce(p.high_multiplier, getvariable('high_multiplier'))::DOUBLE AS high_multiplier,
-           coalesce(p.low_multiplier, getvariable('low_multiplier'))::DOUBLE AS low_multiplier,
-           coalesce(p.inpatient_budget, t.recorded) AS budget,
-           coalesce(p.share_ratio, getvariable('share_ratio'))::DOUBLE AS share_ratio
-    FROM totals AS t
-    LEFT JOIN policy AS p USING (year)
-),
-distributed AS (
-    SELECT *, round(recorded + share_ratio * (budget - recorded)::DOUBLE, 2)::DECIMAL(18, 2) AS fund_to_distribute
-    FROM ruled
 )
-SELECT year, cases, points, total_cost, recorded, patient_share, budget_given, budget, share_ratio,
-       budget - recorded AS balance,
-       fund_to_distribute,
-       (fund_to_distribute + patient_share)::DOUBLE / nullif(points, 0)::DOUBLE AS point_value,
-       high_multiplier, low_multiplier, high_cases, low_cases, readmissions,
+SELECT pool.year, pool.cases, pool.points, pool.total_cost, pool.recorded, pool.patient_share, pool.budget_given, pool.budget, pool.share_ratio,
+       pool.balance, pool.fund_to_distribute, pool.point_value,
+       coalesce(pol.high_multiplier, getvariable('high_multiplier'))::DOUBLE AS high_multiplier,
+       coalesce(pol.low_multiplier, getvariable('low_multiplier'))::DOUBLE AS low_multiplier,
+       c.high_cases, c.low_cases, c.readmissions,
        (SELECT overall_mean FROM weight_base) AS overall_mean
-FROM distributed
-ORDER BY year;
+FROM pool_years('case_points') AS pool
+JOIN counts AS c USING (year)
+LEFT JOIN policy AS pol ON pol.year = pool.year
+ORDER BY pool.year;
 
 -- Per hospital and settlement year: DRG payment = Σ points × point value; fund payable = DRG payment -
--- the hospital's patient share; settlement rate = fund payable / its fund_paid (§6).
+-- the hospital's patient share; settlement rate = fund payable / its fund_paid (§6, pool.sql).
 CREATE OR REPLACE TABLE settlement_hospital_years AS
-WITH by_hospital AS (
-    SELECT hospital_id, year, count(*) AS cases, sum(points) AS points,
-           sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid, sum(total_cost - fund_paid) AS patient_share,
+WITH counts AS (
+    SELECT hospital_id, year,
            count(*) FILTER (WHERE payment_class = 'high') AS high_cases,
            count(*) FILTER (WHERE payment_class = 'low') AS low_cases,
            count(*) FILTER (WHERE readmission) AS readmissions,
@@ -111,16 +97,10 @@ WITH by_hospital AS (
            count(*) FILTER (WHERE payment_class = 'unweighted') AS unweighted_cases
     FROM case_points
     GROUP BY hospital_id, year
-),
-paid AS (
-    SELECT b.*, s.point_value,
-           round(b.points::DOUBLE * s.point_value, 2)::DECIMAL(18, 2) AS drg_payment
-    FROM by_hospital AS b
-    JOIN settlement_years AS s USING (year)
 )
-SELECT hospital_id, year, cases, points, point_value, drg_payment, total_cost, fund_paid, patient_share,
-       drg_payment - patient_share AS fund_payable,
-       (drg_payment - patient_share)::DOUBLE / nullif(fund_paid, 0)::DOUBLE AS settlement_rate,
-       high_cases, low_cases, readmissions, ungrouped_cases, unweighted_cases
-FROM paid
-ORDER BY hospital_id, year;
+SELECT pool.hospital_id, pool.year, pool.cases, pool.points, pool.point_value, pool.payment AS drg_payment, pool.total_cost, pool.fund_paid,
+       pool.patient_share, pool.fund_payable, pool.settlement_rate,
+       c.high_cases, c.low_cases, c.readmissions, c.ungrouped_cases, c.unweighted_cases
+FROM pool_hospital_years('case_points', 'settlement_years') AS pool
+JOIN counts AS c USING (hospital_id, year)
+ORDER BY pool.hospital_id, pool.year;

@@ -4,6 +4,12 @@
 import type { Session } from "../db/session.ts";
 import { runSqlFile } from "./sql.ts";
 
+/** The pool macros (pool.sql) that DRG, DIP and outpatient settlement share. */
+export async function definePoolMacros(session: Session): Promise<void> {
+  await runSqlFile(session, new URL("./pool.sql", import.meta.url));
+}
+
 export async function buildSettlement(session: Session): Promise<void> {
+  await definePoolMacros(session);
   await runSqlFile(session, new URL("./settlement.sql", import.meta.url));
 }

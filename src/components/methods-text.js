@@ -128,6 +128,54 @@ export const methodSections = [
       },
     ],
   },
+  {
+    id: "procedure-classes",
+    title: { zh: "§7 手术操作分类（DIP 与门诊 APG 共用）", en: "§7 Procedure classes (shared by DIP and outpatient APG)" },
+    items: [
+      {
+        zh: "每个手术操作编码按分组方案（{scheme}）的规则归为一类。ADRG 的自有列表 = 其入组条件所列的手术操作列表，不含方案通用的有效手术列表（valid_procedures）。",
+        en: "Every procedure code gets one class, read from the grouping scheme's rules ({scheme}). An ADRG's own lists are the procedure lists its condition names, not the scheme-wide valid-procedure set.",
+      },
+      {
+        zh: "`手术`：在外科 ADRG（第二位字母 A–J；MDC R 仅 RA1–RA4）的自有列表中；`介入/治疗性操作`：否则在非手术室操作 ADRG（K–Q）或 MDC R 的 RB–RG 的自有列表中；`诊断性操作`：其他编码；无手术操作编码的病例为 `保守治疗`。",
+        en: "`operation`: in an own list of a surgical ADRG (letter A–J; in MDC R only RA1–RA4); `intervention`: otherwise in an own list of a non-operating-room ADRG (K–Q) or of MDC R's RB–RG; `diagnostic`: any other code; a case with no procedure code is `conservative`.",
+      },
+      {
+        zh: "病例的 `治疗方式 = 其手术操作的最高类别`：手术 > 介入 > 诊断性操作 > 保守治疗。数据集 procedure_classes 列出每个手术和介入编码及给出该类别的 ADRG。",
+        en: "A case's `treatment type = the highest class among its procedures`: operation > intervention > diagnostic > conservative. Dataset procedure_classes lists every operation and intervention code with the ADRGs that give its class.",
+      },
+    ],
+  },
+  {
+    id: "dip",
+    title: { zh: "§9 DIP 按病种分值付费", en: "§9 DIP: diagnosis-intervention packets" },
+    items: [
+      {
+        zh: "病种库由本地区基期（与 §2 相同的基期年份）病例生成；给出 dip_catalogue 表时直接使用。每个住院病例（含 QY、0000）恰好归入一个病种；排除病例有病种和分值，但不参与均费与参考费用。",
+        en: "The packet catalogue is built from the region's own base-period cases (the base years of §2); where a dip_catalogue table is given it is used as is. Every accepted inpatient case, QY and 0000 included, gets exactly one packet; excluded cases get one and a score but stay out of the means and reference costs.",
+      },
+      {
+        zh: "核心病种：`主诊断前 5 位（亚目，如 K35.8）+ 病例去重排序后的手术与介入编码（§7，以 + 连接）`；基期非排除病例 ≥ {dipCoreMin} 例的组合为核心病种。诊断性操作不进入病种键。",
+        en: "Core packets: `the principal diagnosis's first five characters (subcategory, e.g. K35.8) + the case's distinct operation and intervention codes (§7), sorted, joined by +`; a key with at least {dipCoreMin} non-excluded base-period cases is a core packet. Diagnostic procedures do not enter the key.",
+      },
+      {
+        zh: "综合病种：其余病例按 `诊断前 3 位 × 治疗方式`；基期病例不足 {dipCoreMin} 例时归入 `ICD-10 章 × 治疗方式`；该章也无基期病例时归入 `治疗方式`（均费为该治疗方式全部基期病例的均费）。",
+        en: "Comprehensive packets: every other case by `the diagnosis's first three characters × treatment type`; with fewer than {dipCoreMin} base-period cases it folds into `ICD-10 chapter × treatment type`; with no base-period case in the chapter either, into `the treatment type alone` (its mean over all the type's base-period cases).",
+      },
+      {
+        zh: "`分值 = 病种均费 / 全部病例均费 × {dipScale}`，均费为各基期年份均费按由远及近 `1:2:7` 加权（两年 `1:2`，一年 `1`），不截尾。",
+        en: "`score = packet mean cost / all-case mean cost × {dipScale}`, each mean a weighted average of the base years' means, oldest → newest `1:2:7` (two years `1:2`, one year `1`), untrimmed.",
+      },
+      {
+        zh: "病例分值：参考费用 = 该病种上一年在同级别医院的均费（不足 {minCases} 例用全部医院，仍不足用基期均费），`r = 病例费用 / 参考费用`；`r < {dipLow}`：`分值 × r`；`r > {dipHigh}`：`分值 × (r − {dipHigh} + 1)`；其余 `分值 × 医院系数`（偏差病例不乘系数）。policy 表当年的 dip_low、dip_high 优先。",
+        en: "Case score: reference cost = the packet's previous-year mean at hospitals of the same level (fewer than {minCases} cases: at all hospitals, again at least {minCases}; else its base-period mean), `r = cost / reference`; `r < {dipLow}`: `score × r`; `r > {dipHigh}`: `score × (r − {dipHigh} + 1)`; otherwise `score × hospital coefficient` (deviation cases take no coefficient). The policy table's dip_low and dip_high for a year win.",
+      },
+      {
+        zh: "点值、DIP 支付、应付基金与结算率同 §6（同一公式模块），以病例分值代替点数：`点值 = (F + s) / Σ 病例分值`。DRG 与 DIP 对比：同一年份、同一可分配基金 F 下各医院 `DIP 支付 − DRG 支付`，两者总额均为 F + s。",
+        en: "Point value, DIP payment, fund payable and settlement rate as §6 (the same pool module), with case scores in place of points: `point value = (F + s) / Σ case scores`. DRG vs DIP: for the same year and fund to distribute F, each hospital's `DIP payment − DRG payment`; both pay out F + s in total.",
+      },
+    ],
+  },
 ];
 
 // §10 monitoring signals and control limits (issue 11)

@@ -16,6 +16,7 @@ export const sections = [
 export const sitePages = [
   { slug: "", section: "leaders", zh: "总览", en: "Overview" },
   { slug: "trend", section: "leaders", zh: "基金与预算", en: "Fund and budget" },
+  { slug: "dip-vs-drg", section: "leaders", zh: "DRG 与 DIP", en: "DRG vs DIP" },
   { slug: "casemix", section: "analysts", zh: "病例组合", en: "Case mix" },
   { slug: "rw-intervals", section: "analysts", zh: "RW区间", en: "RW intervals" },
   { slug: "cost", section: "analysts", zh: "每权重费用", en: "Cost per weight" },
@@ -23,6 +24,8 @@ export const sitePages = [
   { slug: "hospitals", section: "analysts", zh: "医院", en: "Hospitals" },
   { slug: "signals", section: "analysts", zh: "监测信号", en: "Monitoring signals" },
   { slug: "signal", section: "analysts", zh: "信号详情", en: "Signal detail" },
+  { slug: "dip", section: "analysts", zh: "DIP 概览", en: "DIP overview" },
+  { slug: "dip-settlement", section: "analysts", zh: "DIP 结算", en: "DIP settlement" },
   { slug: "methods", section: "researchers", zh: "方法与参数", en: "Methods and parameters" },
   { slug: "quality", section: "researchers", zh: "数据质量", en: "Data quality" },
   { slug: "sql", section: "researchers", zh: "SQL 查询", en: "SQL query" },

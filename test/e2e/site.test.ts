@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, waitForPage, watchRequests } from "../../bin/browser.ts";
 import { groupCase } from "../../lib/grouping/engine.ts";
 import { loadScheme } from "../../lib/grouping/load.ts";
+import { procedureClass } from "../../lib/grouping/procedure-classes.ts";
+import { explainPacket, type PacketRow } from "../../lib/dip/keys.ts";
 import { sitePages } from "../../src/components/site.js";
 import { buildSite, root, type BuiltSite } from "./site-fixture.ts";
 
@@ -294,6 +296,38 @@ describe("the SQL page", () => {
   });
 });
 
+describe("DIP", () => {
+  it("the group-a-case page shows the packet the catalogue gives the case, as explainPacket does in Node", async () => {
+    const { page, problems } = await visit("/grouper");
+    await page.fill(".grouper-form textarea >> nth=0", "K35.800");
+    await page.fill(".grouper-form textarea >> nth=1", "47.0100\n88.7201");
+    await page.waitForTimeout(200);
+    const shown = (await page.textContent(".dip-code"))?.trim();
+    // the same case in Node, against the catalogue the site published
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    const csv = files(site.dist).find((f) => /dip_packets\.[^/]*csv$/.test(f))!;
+    const catalogue = new Map(csvParse(readFileSync(csv, "utf8")).map((r) => [r.packet_code!, { ...r, fold: r.fold } as unknown as PacketRow]));
+    const scheme = loadScheme();
+    const expected = explainPacket(catalogue, (c) => procedureClass(scheme, c), "K35.800", ["47.0100", "88.7201"]);
+    expect(shown).toBe(expected.packet?.packet_code ?? "—");
+    expect(await page.$$eval(".dip-trace li", (lis) => lis.length)).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("the DRG-vs-DIP table searches its hospitals", async () => {
+    const { page, problems } = await visit("/en/dip-vs-drg");
+    const rows = () => page.$$eval(".searchable-table table tbody tr", (trs) => trs.length);
+    const all = await rows();
+    expect(all).toBeGreaterThan(1);
+    await page.fill(".searchable-table input[type=search]", site.hospitalIds[0]);
+    await page.waitForTimeout(300);
+    expect(await rows()).toBeLessThan(all);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("privacy and the network", () => {
   it("no file of the site names a rejected claim", () => {
     const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
@@ -355,6 +389,10 @@ describe("screenshots", () => {
     ["grouper-zh.png", "/grouper"],
     ["signals-zh.png", "/signals"],
     ["signal-en.png", "/en/signal?signal=readmit_same_adrg"],
+    ["dip-zh.png", "/dip"],
+    ["dip-settlement-en.png", "/en/dip-settlement"],
+    ["dip-vs-drg-zh.png", "/dip-vs-drg"],
+    ["dip-vs-drg-en.png", "/en/dip-vs-drg"],
   ] as const;
   it.each(shots)("%s", async (file, path) => {
     const { page } = await visit(path ?? `/hospital/${site.hospitalIds[0]}`);

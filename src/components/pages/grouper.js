@@ -9,6 +9,7 @@ import { fetchText } from "../data.js";
 import { formatNumber } from "../format.js";
 import { translator } from "../i18n.js";
 import { pageHeader } from "../page.js";
+import { packetLookup } from "../dip-lookup.js";
 
 /** Worked examples of the CHS-DRG 1.1 scheme (a reader clicks one to fill the form). */
 const examples = [
@@ -27,6 +28,8 @@ export async function grouperPage(files, { lang }) {
   const [engine, schemeJson, groupsText] = await Promise.all([import(files.engineUrl), fetchText(files.scheme).then(JSON.parse), fetchText(files.groups)]);
   const scheme = engine.parseScheme(schemeJson.rules, schemeJson.groupsCsv ?? undefined);
   const weights = new Map(parseDataset(groupsText).map((g) => [g.drg_code, g]));
+  // DIP (§9): the same case's packet, a section of its own below the DRG result
+  const dip = files.dip_packets ? packetLookup(engine, scheme, await fetchText(files.dip_packets), t, lang) : null;
 
   const inputs = {
     dx: Inputs.textarea({ label: t("fieldDx"), placeholder: "J18.900\nJ96.000", rows: 3, value: examples[0].dx }),
@@ -49,6 +52,7 @@ export async function grouperPage(files, { lang }) {
       birth_weight_g: inputs.birthWeight.value,
     };
     result.replaceChildren(...renderOutcome(engine.groupCase(scheme, record), scheme, weights, t, lang));
+    dip?.update(record.dx, record.proc);
   };
   for (const input of Object.values(inputs)) input.addEventListener("input", update);
 
@@ -73,6 +77,7 @@ export async function grouperPage(files, { lang }) {
     el("div", { class: "grid grid-cols-2" },
       el("div", { class: "card grouper-form" }, inputs.dx, inputs.proc, filterBar(inputs.sex, inputs.age), filterBar(inputs.ageDays, inputs.birthWeight), el("p", { class: "small-note" }, t("grouperHint"))),
       result),
+    dip,
   );
 }
 

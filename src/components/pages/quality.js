@@ -143,6 +143,7 @@ export async function qualityPage(files, { lang }) {
     el("p", {}, t("warningsLead")),
     data.input_warnings.rows.length ? warnings : el("p", { class: "muted" }, t("warningsNone")),
     concordance,
+    data.dip_packets ? dipAccounting(data.dip_packets.rows, data.quality.rows, t, lang) : null,
   );
 }
 
@@ -193,4 +194,23 @@ function concordanceSection({ rows, url }, t, lang) {
 /** Ticks of a count axis: no more ticks than whole numbers to put them on. */
 function countTicks(counts) {
   return Math.max(1, Math.min(10, Math.max(0, ...counts)));
+}
+
+/** DIP (§9): every accepted inpatient case is in exactly one packet; the cases by how their packet folds. */
+function dipAccounting(packets, quality, t, lang) {
+  const accepted = quality.find((r) => r.table === "claims_inpatient")?.rows_accepted ?? null;
+  const rows = ["core", "category", "chapter", "treatment"].map((fold) => {
+    const ps = packets.filter((p) => p.fold === fold);
+    return { fold, packets: ps.length, cases: ps.reduce((s, p) => s + (p.cases ?? 0), 0) };
+  });
+  const total = rows.reduce((s, r) => s + r.cases, 0);
+  return el("section", {},
+    el("h2", {}, t("dipQualityHeading")),
+    el("p", {}, t(total === accepted ? "dipQualityAll" : "dipQualityMismatch", { cases: formatNumber(total, 0, lang), accepted: formatNumber(accepted, 0, lang) })),
+    dataTable(rows, [
+      { key: "fold", label: t("dipFold"), align: "left", format: (v) => t(`dipFold_${v}`) },
+      { key: "packets", label: t("dipPackets"), format: (v) => formatNumber(v, 0, lang) },
+      { key: "cases", label: t("colCases"), format: (v) => formatNumber(v, 0, lang) },
+    ]),
+  );
 }
