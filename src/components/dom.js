@@ -64,10 +64,17 @@ export function chartCard({ render, data, filename, t, dataset, datasetUrl, note
   const link = downloadLink(data(), `${filename}.csv`, t("downloadChart"));
   const links = el("div", { class: "downloads" }, link,
     dataset && datasetUrl ? [" · ", el("a", { class: "download", href: datasetUrl, download: `${dataset}.csv` }, t("downloadDataset", { name: `${dataset}.csv` }))] : null);
-  const card = el("div", { class: `card chart-card ${className ?? ""}` }, chart, note ? el("p", { class: "small-note" }, note) : null, links);
+  // A note may depend on the rows shown (a function, asked again on every update).
+  const noteText = () => (typeof note === "function" ? note() : note);
+  const noteNode = el("p", { class: "small-note" }, noteText());
+  noteNode.hidden = !noteText();
+  const card = el("div", { class: `card chart-card ${className ?? ""}` }, chart, noteNode, links);
   card.update = () => {
     chart.update();
     link.refresh(data());
+    const text = noteText();
+    noteNode.replaceChildren(text ?? "");
+    noteNode.hidden = !text;
   };
   return card;
 }

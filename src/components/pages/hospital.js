@@ -1,6 +1,8 @@
 // One hospital's page (分析 · 医院): its figures against its peers (the hospitals of its level), its
 // departments, and the ten DRGs with the largest gain and the ten with the largest loss under DRG
-// payment. Filter: year.
+// payment. Filter: year. One page per language serves every hospital: it reads the hospital from its
+// address (/hospital?id=H0001) and keeps that hospital's rows of the hospital-level datasets; without
+// an id (or with an unknown one) it lists the hospitals to choose from.
 import * as Plot from "@observablehq/plot";
 import { chartCard, dataTable, el, filterBar, labelMargin } from "../dom.js";
 import { distinct, loadDatasets } from "../data.js";
@@ -10,6 +12,8 @@ import { periodChange, quartiles } from "../formulas.js";
 import { levelInSentence, translator } from "../i18n.js";
 import { directionOf, kpiCard } from "../kpi.js";
 import { pageLink } from "../links.js";
+import { institutionTable } from "../ranking.js";
+import { hospitalIdOf } from "../site.js";
 import { pageHeader } from "../page.js";
 
 /** Departments with fewer grouped cases in the year are left off the department chart. */
@@ -17,15 +21,15 @@ const minDepartmentCases = 10;
 
 const sameId = (id) => (r) => String(r.hospital_id) === String(id);
 
-export async function hospitalPage(files, { lang, hospital, depth }) {
+export async function hospitalPage(files, { lang, depth, hospital = hospitalIdOf(location.search) }) {
   const t = translator(lang);
+  keepAddressOnLanguageSwitch();
   const data = await loadDatasets(files);
-  const own = data.hospital_year.rows.filter(sameId(hospital));
-  if (!own.length) {
-    return el("div", { class: "page hospital" }, pageHeader(t("hospitalTitle", { name: hospital }), t("hospitalNoCases"), lang), el("p", {}, pageLink("hospitals", t("backToHospitals"), lang, depth)));
-  }
+  const own = hospital == null ? [] : data.hospital_year.rows.filter(sameId(hospital));
+  if (!own.length) return chooseHospital(data, { t, lang, depth, hospital });
   const info = own.at(-1);
   const name = info.name ?? String(hospital);
+  document.title = `${name} | ${document.title}`;
   const level = info.level;
   const peers = data.hospital_year.rows.filter((r) => r.level === level);
   const yearInput = yearSelect(distinct(own, "year"), t);
@@ -224,6 +228,35 @@ export async function hospitalPage(files, { lang, hospital, depth }) {
     el("h2", {}, t("departmentTableTitle")),
     tableHolder,
   );
+}
+
+/** The page without a known hospital: says so, and lists every hospital (latest year) to choose from. */
+function chooseHospital(data, { t, lang, depth, hospital }) {
+  const latest = new Map();
+  for (const r of data.hospital_year.rows) if (!latest.has(String(r.hospital_id)) || latest.get(String(r.hospital_id)).year < r.year) latest.set(String(r.hospital_id), r);
+  const rows = [...latest.values()].map((r) => ({ ...r, name: r.name ?? String(r.hospital_id) }));
+  const lead = hospital == null ? t("hospitalChoose") : `${t("hospitalUnknown", { id: hospital })} ${t("hospitalChoose")}`;
+  return el("div", { class: "page hospital" },
+    pageHeader(t("hospitalsTitle"), lead, lang),
+    el("p", { class: "back" }, pageLink("hospitals", t("backToHospitals"), lang, depth)),
+    institutionTable(rows, [
+      { key: "name", label: t("colHospital"), align: "left" },
+      { key: "hospital_id", label: t("colHospitalId"), align: "left" },
+      { key: "level", label: t("colLevel"), align: "left", format: (v) => t(`level${v}`) },
+      { key: "district", label: t("colDistrict"), align: "left" },
+      { key: "year", label: t("filterYear"), format: (v) => String(v) },
+      { key: "cases", label: t("colCases"), format: (v) => formatNumber(v, 0, lang) },
+    ], { t, lang, depth, sort: "cases" }),
+  );
+}
+
+/** The header's language link goes to the same hospital in the other language (the header is written at build time, without the address's query). */
+function keepAddressOnLanguageSwitch() {
+  const link = document.querySelector(".lang-switch");
+  if (!link || !location.search) return;
+  const target = new URL(link.getAttribute("href"), location.href);
+  target.search = location.search;
+  link.setAttribute("href", target.pathname + target.search);
 }
 
 function truncate(label) {
