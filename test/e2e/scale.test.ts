@@ -8,7 +8,7 @@
 // names and labels while failing at once on anything drawn once per institution (22 px a bar: 2,000
 // bars are 44,000 px).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
@@ -28,6 +28,7 @@ let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
 let hospitals: Record<string, string>[];
+let dist: string;
 
 // DRG_E2E_WIDE=<folder>: a region and site already built there (data/, dist/, as `bench/site.ts --keep`
 // leaves them), reused and kept; for working on the pages without a build each run.
@@ -36,7 +37,7 @@ const reuse = process.env.DRG_E2E_WIDE;
 beforeAll(async () => {
   work = reuse ?? mkdtempSync(join(tmpdir(), "drg-e2e-wide-"));
   const data = join(work, "data");
-  const dist = join(work, "dist");
+  dist = join(work, "dist");
   if (!reuse) await buildWide(data, dist);
   hospitals = csvParse(readFileSync(join(data, "hospitals.csv"), "utf8"));
   server = await serveStatic(dist);
@@ -138,5 +139,37 @@ describe("ranking charts and tables at 2,000 institutions", () => {
     expect((ascending(first) && descending(second)) || (descending(first) && ascending(second))).toBe(true);
     expect(first[0]).not.toBe(second[0]);
     await page.close();
+  });
+});
+
+describe("the institution page's shards at 2,000 institutions", () => {
+  /** A file of the built site by its name before Framework's content hash ("hospital_month" → …/hospital_month.1a2b3c4d.csv). */
+  const built = (dir: string, name: string, ext: string) => {
+    const file = readdirSync(join(dist, dir)).find((f) => f.startsWith(`${name}.`) && f.endsWith(ext));
+    if (!file) throw new Error(`${dir}/${name}.*${ext} not in the site`);
+    return readFileSync(join(dist, dir, file), "utf8");
+  };
+
+  it("hold, for each hospital, exactly its rows of each published dataset, and are each a small part of it", () => {
+    const index = csvParse(built("_file/data/hospital-shards", "index", ".csv"));
+    expect(index.length).toBeGreaterThan(1000);
+    const shards = new Map<string, Record<string, string>>();
+    const shardOf = (id: string) => {
+      const k = index.find((r) => r.hospital_id === id)!.shard!.padStart(2, "0");
+      if (!shards.has(k)) shards.set(k, JSON.parse(built("_file/data/hospital-shards", k, ".json")));
+      return shards.get(k)!;
+    };
+    for (const name of ["hospital_month", "department_year", "hospital_drg_year"]) {
+      const whole = built("_file/data", name, ".csv");
+      const rows = csvParse(whole);
+      for (const id of ["H0001", "H0500", "H1999"].filter((h) => index.some((r) => r.hospital_id === h))) {
+        const own = rows.filter((r) => r.hospital_id === id);
+        const inShard = csvParse(shardOf(id)[name]!).filter((r) => r.hospital_id === id);
+        expect(inShard, `${name} ${id}`).toEqual(own);
+      }
+      // 32 shards: each about 1/32 of the dataset (hospitals are dealt round-robin in id order).
+      const largest = Math.max(...[...shards.values()].map((s) => s[name]!.length));
+      expect(largest).toBeLessThan(whole.length / 10);
+    }
   });
 });

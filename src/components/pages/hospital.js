@@ -5,7 +5,9 @@
 // an id (or with an unknown one) it lists the hospitals to choose from.
 import * as Plot from "@observablehq/plot";
 import { chartCard, dataTable, el, filterBar, labelMargin } from "../dom.js";
-import { distinct, loadDatasets } from "../data.js";
+import { distinct, fetchText, loadDatasets } from "../data.js";
+import { parseDataset } from "../csv.js";
+import { shardIndex, shards } from "../hospital-shards.js";
 import { onChange, yearSelect } from "../filters.js";
 import { formatChange, formatMoney, formatMonth, formatNumber, formatPercent, formatPoints, formatYear, moneyUnit, timeTickFormat, formatYuan } from "../format.js";
 import { periodChange, quartiles } from "../formulas.js";
@@ -24,7 +26,7 @@ const sameId = (id) => (r) => String(r.hospital_id) === String(id);
 export async function hospitalPage(files, { lang, depth, hospital = hospitalIdOf(location.search) }) {
   const t = translator(lang);
   keepAddressOnLanguageSwitch();
-  const data = await loadDatasets(files);
+  const data = await loadHospitalData(files, hospital);
   const own = hospital == null ? [] : data.hospital_year.rows.filter(sameId(hospital));
   if (!own.length) return chooseHospital(data, { t, lang, depth, hospital });
   const info = own.at(-1);
@@ -228,6 +230,22 @@ export async function hospitalPage(files, { lang, depth, hospital = hospitalIdOf
     el("h2", {}, t("departmentTableTitle")),
     tableHolder,
   );
+}
+
+/**
+ * The datasets the page reads: hospital_year and settlement whole (the hospital's peers), and the
+ * hospital's rows of hospital_month, department_year and hospital_drg_year from its shard only (a
+ * region's thousands of institutions would make those datasets tens of megabytes). Each keeps the URL
+ * of the whole published dataset for its download link.
+ */
+async function loadHospitalData(files, hospital) {
+  const data = await loadDatasets({ hospital_year: files.hospital_year, settlement: files.settlement, shard_index: shardIndex });
+  const shard = data.shard_index.rows.find(sameId(hospital))?.shard;
+  const parts = shard == null ? {} : JSON.parse(await fetchText(shards[shard]));
+  for (const name of ["hospital_month", "department_year", "hospital_drg_year"]) {
+    data[name] = { rows: parts[name] ? parseDataset(parts[name]) : [], url: files[name] };
+  }
+  return data;
 }
 
 /** The page without a known hospital: says so, and lists every hospital (latest year) to choose from. */
