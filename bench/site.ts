@@ -44,6 +44,8 @@ try {
   process.stdout.write(`site build on ${hospitals.toLocaleString("en")} institutions: ${took} s (target ≤ 120 s; inputs prepared in ${prepared ?? "?"} s), ${pages.length} pages, ${built.length} files\n`);
   const datasets = built.filter((f) => /\/_file\/data\/(hospital_year|hospital_month|department_year|hospital_drg_year|settlement)\.[0-9a-f]+\.csv$/.test(f));
   for (const file of datasets.sort()) process.stdout.write(`  ${relative(dist, file)}: ${(statSync(file).size / 1e6).toFixed(2)} MB\n`);
+  const shards = built.filter((f) => /\/_file\/data\/hospital-shards\/\d+\.[0-9a-f]+\.json$/.test(f)).map((f) => statSync(f).size);
+  if (shards.length) process.stdout.write(`  institution page shards: ${shards.length}, largest ${(Math.max(...shards) / 1e6).toFixed(2)} MB, all ${(shards.reduce((a, b) => a + b, 0) / 1e6).toFixed(2)} MB\n`);
 } finally {
   if (keep) process.stdout.write(`kept ${work}\n`);
   else rmSync(work, { recursive: true, force: true });
