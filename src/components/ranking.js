@@ -30,7 +30,7 @@ export const rankKey = (r) => String(r.hospital_id);
 /**
  * The y axis of a ranking bar chart (bars at y: rankKey): the top ten, a gap band naming how many are
  * left out, the bottom ten; a height that holds at most 21 bands; a left margin for the names that
- * leaves the bars at least 60 % of the width (so the plot area is never narrower than its margins).
+ * leaves the bars at least 60 % of the width (labelMargin: never a plot narrower than its margins).
  */
 export function rankedAxis(ranked, t, lang, width) {
   const gap = ranked.omitted ? [gapKey] : [];
@@ -39,7 +39,7 @@ export function rankedAxis(ranked, t, lang, width) {
   const label = (key) => (key === gapKey ? t("rankGap", { n: formatNumber(ranked.omitted, 0, lang) }) : truncate(names.get(key)));
   return {
     height: 60 + 22 * domain.length,
-    marginLeft: Math.min(labelMargin(domain.map(label)), Math.max(40, Math.floor(width * 0.4))),
+    marginLeft: labelMargin(domain.map(label), { width }),
     y: { label: null, domain, tickFormat: label },
   };
 }

@@ -173,3 +173,21 @@ describe("the institution page's shards at 2,000 institutions", () => {
     }
   });
 });
+
+describe("a phone's width (360 px)", () => {
+  // A chart narrower than its margins makes Plot draw rects of negative width, which Chromium reports as
+  // console errors (the issue saw "<rect> attribute width: A negative value is not valid" on /cost and
+  // /settlement): label margins are now at most 40 % of a chart's width (labelMargin). The charts that
+  // label hospitals and DRGs, at the narrowest width a reader would use.
+  it.each(["/cost", "/settlement", "/hospitals", "/hospital?id=H0001", "/en/hospital?id=H0002"])("%s draws every chart without an error", async (path) => {
+    const narrow = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme: "light" });
+    const page = await narrow.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    await page.goto(`${server.origin}${path}`, { waitUntil: "networkidle" });
+    await waitForPage(page);
+    await page.waitForTimeout(300);
+    expect(problems).toEqual([]);
+    await narrow.close();
+  });
+});

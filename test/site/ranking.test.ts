@@ -1,5 +1,6 @@
 // Ranking charts at a bureau's scale: the top and the bottom ten of the institutions, worked by hand.
 import { describe, expect, it } from "vitest";
+import { labelMargin } from "../../src/components/dom.js";
 import { topAndBottom } from "../../src/components/ranking.js";
 
 const rows = (values: (number | null)[]) => values.map((v, i) => ({ hospital_id: `H${i}`, v }));
@@ -27,5 +28,19 @@ describe("topAndBottom", () => {
     const ranked = topAndBottom(rows(Array.from({ length: 21 }, (_, i) => i + 1)), (r) => r.v);
     expect(ranked.omitted).toBe(1);
     expect(ranked.rows.map((r) => r.v)).not.toContain(11);
+  });
+});
+
+describe("labelMargin", () => {
+  it("fits the longest label (6.2 px a Latin character, 10.5 a Chinese one, 12 px of padding) within its bounds", () => {
+    expect(labelMargin(["ABCDEFGHIJ"])).toBe(74); // 10 × 6.2 + 12
+    expect(labelMargin(["第一人民医院"])).toBe(75); // 6 × 10.5 + 12 = 75
+    expect(labelMargin(["x".repeat(100)])).toBe(220);
+  });
+
+  it("leaves a chart at least 60 % of its width, so the plot is never narrower than its margins", () => {
+    expect(labelMargin(["x".repeat(100)], { width: 300 })).toBe(120);
+    expect(labelMargin(["x".repeat(100)], { max: 260, width: 1000 })).toBe(260);
+    expect(labelMargin(["ab"], { width: 300 })).toBe(40);
   });
 });

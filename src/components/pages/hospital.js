@@ -184,7 +184,7 @@ export async function hospitalPage(files, { lang, depth, hospital = hospitalIdOf
         subtitle: t("gainSubtitle"),
         width,
         height: 60 + 20 * rows.length,
-        marginLeft: labelMargin(rows.map((r) => truncate(r.label)), { max: 260 }),
+        marginLeft: labelMargin(rows.map((r) => truncate(r.label)), { max: 260, width }),
         x: { label: t("axisGain", { unit }), grid: true },
         y: { label: null, domain: rows.map((r) => r.label), tickFormat: truncate },
         color: { type: "ordinal", domain: [true, false], range: ["var(--theme-green)", "var(--theme-red)"] },
