@@ -66,9 +66,12 @@ export async function writeWideRegion(dir: string, options: WideRegionOptions = 
       SELECT parent_id, hospital_id, row_number() OVER (PARTITION BY parent_id ORDER BY i) - 1 AS k,
              count(*) OVER (PARTITION BY parent_id) AS n
       FROM institutions`);
+    await session.run("CREATE TABLE family AS SELECT parent_id, count(*) AS n FROM children GROUP BY parent_id");
     const pick = (key: string) => `('0x' || left(md5(${key}), 12))::UBIGINT`;
-    const reassign = (alias: string, column: string, key: string) =>
-      `(SELECT c.hospital_id FROM children AS c WHERE c.parent_id = ${alias}.${column} AND c.k = ${pick(key)} % c.n)`;
+    /** Joins that give, as `<as>.hospital_id`, the institution a claim goes to (its parent's, chosen by the key's hash). */
+    const reassign = (as: string, column: string, key: string) =>
+      `LEFT JOIN family AS ${as}_f ON ${as}_f.parent_id = x.${column}
+       LEFT JOIN children AS ${as} ON ${as}.parent_id = x.${column} AND ${as}.k = ${pick(key)} % ${as}_f.n`;
 
     await session.run(`COPY (
         SELECT hospital_id, CASE WHEN nth = 1 THEN parent_name ELSE parent_name || '第' || nth || '分院' END AS name,
@@ -79,17 +82,23 @@ export async function writeWideRegion(dir: string, options: WideRegionOptions = 
     const columns = async (name: string) => (await session.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${read(name)}`)).map((r) => r.column_name);
     const inpatient = await columns("claims_inpatient");
     await session.run(`COPY (
-        SELECT ${inpatient.map((c) => (c === "hospital_id" ? `coalesce(${reassign("x", "hospital_id", "x.claim_id")}, x.hospital_id) AS hospital_id` : `x."${c}"`)).join(", ")}
-        FROM ${read("claims_inpatient")} AS x ORDER BY x.claim_id
+        SELECT ${inpatient.map((c) => (c === "hospital_id" ? `coalesce(h.hospital_id, x.hospital_id) AS hospital_id` : `x."${c}"`)).join(", ")}
+        FROM ${read("claims_inpatient")} AS x ${reassign("h", "hospital_id", "x.claim_id")}
+        ORDER BY x.claim_id
       ) TO ${out("claims_inpatient")} (HEADER, DELIMITER ',')`);
     const outpatient = await columns("claims_outpatient");
     const outColumn = (c: string) =>
       c === "hospital_id"
-        ? `coalesce(${reassign("x", "hospital_id", "x.claim_id")}, x.hospital_id) AS hospital_id`
+        ? `coalesce(h.hospital_id, x.hospital_id) AS hospital_id`
         : c === "signed_hospital_id"
-          ? `CASE WHEN x.signed_hospital_id IS NULL THEN NULL ELSE coalesce(${reassign("x", "signed_hospital_id", "x.patient_id")}, x.signed_hospital_id) END AS signed_hospital_id`
+          ? `CASE WHEN x.signed_hospital_id IS NULL THEN NULL ELSE coalesce(s.hospital_id, x.signed_hospital_id) END AS signed_hospital_id`
           : `x."${c}"`;
-    await session.run(`COPY (SELECT ${outpatient.map(outColumn).join(", ")} FROM ${read("claims_outpatient")} AS x ORDER BY x.claim_id) TO ${out("claims_outpatient")} (HEADER, DELIMITER ',')`);
+    const signed = outpatient.includes("signed_hospital_id") ? reassign("s", "signed_hospital_id", "x.patient_id") : "";
+    await session.run(`COPY (
+        SELECT ${outpatient.map(outColumn).join(", ")}
+        FROM ${read("claims_outpatient")} AS x ${reassign("h", "hospital_id", "x.claim_id")} ${signed}
+        ORDER BY x.claim_id
+      ) TO ${out("claims_outpatient")} (HEADER, DELIMITER ',')`);
     await session.run(`COPY (SELECT * FROM ${read("policy")}) TO ${out("policy")} (HEADER, DELIMITER ',')`);
 
     const inpatientClaims = Number(await session.value<string>(`SELECT count(*) FROM read_csv(${out("claims_inpatient")}, header = true, all_varchar = true)`));
