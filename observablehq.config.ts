@@ -4,30 +4,9 @@
 //
 // Every page exists in Chinese (the default, at /<page>) and English (/en/<page>); the header is the
 // navigation: the current language's pages by section and one link to the same page in the other
-// language (src/components/nav.js). One page per hospital in both languages, from the hospitals the
-// prepared workspace accepted.
+// language (src/components/nav.js). One institution page per language (/hospital?id=…, /en/hospital?id=…)
+// reads the hospital from its address: the build does not grow with the number of institutions.
 import { siteHeader } from "./src/components/nav.js";
-import { isPageSafeId } from "./src/components/site.js";
-
-async function* hospitalPaths(): AsyncGenerator<string> {
-  const { openWorkspace } = await import("./loaders/workspace.ts");
-  const { resolveParameters } = await import("./lib/params.ts");
-  const session = await openWorkspace(resolveParameters());
-  let ids: string[];
-  try {
-    ids = (await session.all<{ hospital_id: string }>("SELECT hospital_id FROM hospitals ORDER BY hospital_id")).map((r) => String(r.hospital_id));
-  } finally {
-    session.close();
-  }
-  for (const id of ids) {
-    if (!isPageSafeId(id)) {
-      process.stderr.write(`observablehq.config.ts: no page for hospital "${id}": its id cannot name a page (letters, digits, _ . - only)\n`);
-      continue;
-    }
-    yield `/hospital/${id}`;
-    yield `/en/hospital/${id}`;
-  }
-}
 
 export default {
   title: "DRG 基金监测 · DRG fund monitor",
@@ -44,5 +23,4 @@ export default {
   head: '<link rel="icon" href="data:,">',
   header: ({ path }: { path: string }) => siteHeader(path),
   footer: "drg-monitor · DRG/DIP/APG 基金监测 · fund monitoring · 由医保局结算数据生成的静态报告 / static report built from the bureau's claims",
-  dynamicPaths: hospitalPaths,
 };

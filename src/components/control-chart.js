@@ -3,7 +3,6 @@
 // hospital page calls: a heading and one chart per metric, each titled with its finding.
 import * as Plot from "@observablehq/plot";
 import { chartCard, el } from "./dom.js";
-import { loadDatasets } from "./data.js";
 import { formatMoney, formatMonth, formatNumber, formatYuan, timeTickFormat } from "./format.js";
 import { translator } from "./i18n.js";
 
@@ -62,10 +61,10 @@ export function controlChartCard(rows, { metric, name, t, lang, datasetUrl }) {
   });
 }
 
-/** The hospital page's section: its control charts (files: {control_month: url}). */
-export async function controlSection(files, { lang, hospital, name }) {
+/** The hospital page's section: its control charts (control_month: {rows, url}, the hospital's rows at least). */
+export function controlSection(control_month, { lang, hospital, name }) {
   const t = translator(lang);
-  const data = await loadDatasets(files);
+  const data = { control_month };
   const own = data.control_month.rows.filter((r) => String(r.hospital_id) === String(hospital));
   if (!own.length) return el("section", { class: "control-charts" });
   const label = name ?? String(hospital);

@@ -64,10 +64,17 @@ export function chartCard({ render, data, filename, t, dataset, datasetUrl, note
   const link = downloadLink(data(), `${filename}.csv`, t("downloadChart"));
   const links = el("div", { class: "downloads" }, link,
     dataset && datasetUrl ? [" · ", el("a", { class: "download", href: datasetUrl, download: `${dataset}.csv` }, t("downloadDataset", { name: `${dataset}.csv` }))] : null);
-  const card = el("div", { class: `card chart-card ${className ?? ""}` }, chart, note ? el("p", { class: "small-note" }, note) : null, links);
+  // A note may depend on the rows shown (a function, asked again on every update).
+  const noteText = () => (typeof note === "function" ? note() : note);
+  const noteNode = el("p", { class: "small-note" }, noteText());
+  noteNode.hidden = !noteText();
+  const card = el("div", { class: `card chart-card ${className ?? ""}` }, chart, noteNode, links);
   card.update = () => {
     chart.update();
     link.refresh(data());
+    const text = noteText();
+    noteNode.replaceChildren(text ?? "");
+    noteNode.hidden = !text;
   };
   return card;
 }
@@ -98,8 +105,13 @@ export function heading(text, level = 2) {
   return el(`h${level}`, {}, text);
 }
 
-/** A chart's left margin wide enough for its labels at Plot's 10px font (Chinese characters are wider). */
-export function labelMargin(labels, { min = 40, max = 220 } = {}) {
+/**
+ * A chart's left margin wide enough for its labels at Plot's 10px font (Chinese characters are wider).
+ * Given the chart's width, at most 40 % of it: a plot narrower than its margins draws its bars with
+ * negative widths (Plot 0.6.17; Chromium logs "<rect> attribute width: A negative value is not valid").
+ */
+export function labelMargin(labels, { min = 40, max = 220, width } = {}) {
+  if (width > 0) max = Math.min(max, Math.max(min, Math.floor(width * 0.4)));
   let widest = 0;
   for (const label of labels) {
     let width = 0;

@@ -217,7 +217,7 @@ export const strings = {
   levelCostTitle: { zh: "{year}{hi}医院每权重费用 {hiValue}，是{lo}医院的 {ratio} 倍", en: "In {year} cost per weight was {hiValue} in {hi} hospitals, {ratio} times that of {lo} hospitals" },
   levelCostSubtitle: { zh: "各级医院每权重费用 = Σ 费用 / Σ 权重（按区县筛选）", en: "Cost per weight per level = Σ cost / Σ weight (district filter applies)" },
   hospitalCostTitle: { zh: "{year}{name}每权重费用 {value}，较{level}医院平均 {pct}", en: "In {year} {name} spent {value} per weight, {pct} against the {level} average" },
-  hospitalCostSubtitle: { zh: "柱：医院每权重费用；黑色刻度：同级医院平均", en: "Bars: each hospital's cost per weight; black tick: its level's average" },
+  hospitalCostSubtitle: { zh: "柱：医院每权重费用；黑色刻度：同级医院平均；按较同级平均的高低排序", en: "Bars: each hospital's cost per weight; black tick: its level's average; ranked by how far above its level's average" },
   levelMeanNote: { zh: "同级平均为同级全部医院（不论区县）的 Σ 费用 / Σ 权重。", en: "A level's average is Σ cost / Σ weight over all its hospitals, whatever the district." },
 
   // --- settlement ---
@@ -247,6 +247,14 @@ export const strings = {
   hospitalLead: { zh: "编码 {id} · {level}医院 · {district}", en: "Id {id} · {level} hospital · {district}" },
   hospitalNoCases: { zh: "该医院在本数据中没有住院病例。", en: "This hospital has no inpatient cases in these data." },
   backToHospitals: { zh: "← 全部医院", en: "← All hospitals" },
+  hospitalChoose: { zh: "选择一家医院：在下表中搜索名称、编码或区县。", en: "Choose a hospital: search the table below by name, id or district." },
+  hospitalUnknown: { zh: "没有编码为 {id} 的医院。", en: "No hospital has the id {id}." },
+  // --- institutions at scale (ranking charts and their tables) ---
+  namesAndMore: { zh: "{names} 等（另有 {n} 家，见下表）", en: "{names} and {n} more (see the table)" },
+  rankGap: { zh: "…… 其余 {n} 家 ……", en: "… {n} more …" },
+  rankedNote: { zh: "图中为前 {n} 名和后 {n} 名（共 {total} 家）；全部医院见下表，可搜索、可点击列名排序。", en: "The top {n} and the bottom {n} of {total} hospitals; all of them are in the table below (search it, click a column to sort)." },
+  searchInstitutions: { zh: "搜索医院名称、编码或区县", en: "Search name, id or district" },
+  searchCount: { zh: "{n}/{total} 家医院", en: "{n} of {total} hospitals" },
   kpiCases: { zh: "病例数 {year}", en: "Cases {year}" },
   kpiHospitalCmi: { zh: "CMI {year}", en: "CMI {year}" },
   rankInLevel: { zh: "{level}医院中第 {rank}/{n}", en: "rank {rank} of {n} {level} hospitals" },

@@ -1,11 +1,10 @@
 // Links a page builds at run time, relative to where the page sits (`depth` folders below the
-// site's root: 0 for /casemix, 1 for /en/casemix and /hospital/H01, 2 for /en/hospital/H01).
+// site's root: 0 for /casemix and /hospital, 1 for /en/casemix and /en/hospital).
 import { el } from "./dom.js";
-import { hospitalPath, isPageSafeId, pagePath, relativeHref } from "./site.js";
+import { hospitalPath, pagePath, relativeHref } from "./site.js";
 
 export function hospitalLink(id, name, lang, depth) {
   const text = name ?? String(id);
-  if (!isPageSafeId(String(id))) return text;
   return el("a", { href: relativeHref(depth, hospitalPath(String(id), lang)) }, text);
 }
 

@@ -12,7 +12,7 @@ export const sections = [
   { id: "grouper", zh: "分组", en: "Grouper" },
 ];
 
-/** Every page but the per-hospital ones; slug "" is the overview (index). */
+/** Every page but the institution page (/hospital?id=…, reached from the others); slug "" is the overview (index). */
 export const sitePages = [
   { slug: "", section: "leaders", zh: "总览", en: "Overview" },
   { slug: "trend", section: "leaders", zh: "基金与预算", en: "Fund and budget" },
@@ -32,11 +32,6 @@ export const sitePages = [
   { slug: "grouper", section: "grouper", zh: "病例分组", en: "Group a case" },
 ];
 
-/** A hospital id that can name a page file and a URL segment as it is. */
-export function isPageSafeId(id) {
-  return typeof id === "string" && /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]*$/u.test(id);
-}
-
 /** The language of a page path ("/en/…" is English). */
 export function languageOf(path) {
   return path === "/en" || path.startsWith("/en/") ? "en" : "zh";
@@ -48,7 +43,7 @@ export function pagePath(slug, lang) {
   return slug === "" ? prefix : `${prefix}${slug}`;
 }
 
-/** The same page in the other language, from a Framework page path ("/index", "/en/casemix", "/hospital/H01"). */
+/** The same page in the other language, from a Framework page path ("/index", "/en/casemix", "/hospital"). */
 export function counterpartPath(path) {
   const clean = path.replace(/(^|\/)index$/, "$1");
   if (languageOf(path) === "en") return clean.slice("/en".length) || "/";
@@ -59,7 +54,7 @@ export function counterpartPath(path) {
 export function slugOf(path) {
   const rest = languageOf(path) === "en" ? path.slice("/en".length) : path;
   const slug = rest.replace(/^\//, "").replace(/(^|\/)index$/, "");
-  return slug.startsWith("hospital/") ? "hospitals" : slug;
+  return slug === "hospital" ? "hospitals" : slug;
 }
 
 /**
@@ -71,6 +66,16 @@ export function relativeHref(depth, sitePath) {
   return up + sitePath.replace(/^\//, "");
 }
 
+/**
+ * The institution page of a hospital: one page per language that reads the hospital from its address
+ * (/hospital?id=H0001), so the site's pages and build time do not grow with the number of institutions.
+ */
 export function hospitalPath(id, lang) {
-  return `${lang === "en" ? "/en" : ""}/hospital/${encodeURIComponent(id)}`;
+  return `${lang === "en" ? "/en" : ""}/hospital?id=${encodeURIComponent(id)}`;
+}
+
+/** The hospital id an institution page's address names (its query string, e.g. "?id=H0001"), or null. */
+export function hospitalIdOf(search) {
+  const id = new URLSearchParams(search).get("id");
+  return id == null || id.trim() === "" ? null : id;
 }

@@ -17,6 +17,8 @@ export interface BuiltSite {
   dist: string;
   server: StaticServer;
   hospitalIds: string[];
+  /** Each hospital's name, from the input table. */
+  hospitalNames: Map<string, string>;
   /** Claim ids of the rows the contract sets aside (they must not appear anywhere on the site). */
   rejectedClaimIds: string[];
 }
@@ -31,8 +33,10 @@ export async function buildSite(): Promise<BuiltSite> {
   addUpstreamGroups(data);
   const rejectedClaimIds = addBrokenRows(join(data, "claims_inpatient.csv"));
   run(["bin/build.ts"], { DRG_DATA: data, DRG_OUTPUT: dist });
-  const hospitalIds = csvParse(readFileSync(join(data, "hospitals.csv"), "utf8")).map((r) => r.hospital_id!);
-  return { data, dist, server: await serveStatic(dist), hospitalIds, rejectedClaimIds };
+  const hospitals = csvParse(readFileSync(join(data, "hospitals.csv"), "utf8").replace(/^\uFEFF/, ""));
+  const hospitalIds = hospitals.map((r) => r.hospital_id!);
+  const hospitalNames = new Map(hospitals.map((r) => [r.hospital_id!, r.name!]));
+  return { data, dist, server: await serveStatic(dist), hospitalIds, hospitalNames, rejectedClaimIds };
 }
 
 /** drg_code = the group the generator intended for the claim (its ground truth), as a platform would give it. */

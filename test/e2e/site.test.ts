@@ -1,6 +1,6 @@
 // The site in Debian's chromium (issue 5): every page in both languages loads with no error cell, no
 // console error and no request to another host, and shows its charts; a filter changes a chart's data;
-// every hospital has its page; the "group a case" page groups in the browser as the engine does in
+// every hospital has its page (the one institution page, named by its address); the "group a case" page groups in the browser as the engine does in
 // Node; the PDF command writes PDFs. Screenshots of the main pages go to screenshots/.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -71,10 +71,14 @@ describe.each(["zh", "en"] as const)("every page in %s", (lang) => {
   });
 
   it("a hospital's page loads cleanly and shows its charts", async () => {
-    const { page, problems } = await visit(`${lang === "en" ? "/en" : ""}/hospital/${site.hospitalIds[0]}`);
+    const id = site.hospitalIds[0];
+    const { page, problems } = await visit(`${lang === "en" ? "/en" : ""}/hospital?id=${id}`);
     expect(problems).toEqual([]);
     expect(await page.$$(".observablehq--error")).toHaveLength(0);
     expect(await page.$$eval(".chart-card figure svg", (nodes) => nodes.length)).toBeGreaterThan(3);
+    // The language link goes to the same hospital in the other language.
+    const other = await page.$eval(".lang-switch", (a) => { const url = new URL((a as HTMLAnchorElement).href); return url.pathname + url.search; });
+    expect(other).toBe(`${lang === "en" ? "" : "/en"}/hospital?id=${id}`);
     await page.close();
   });
 });
@@ -102,7 +106,8 @@ describe("the analysts' filters", () => {
 
   it("choosing a level on the cost-per-weight page keeps only that level's hospitals", async () => {
     const { page } = await visit("/en/cost");
-    const levels = () => page.$$eval(".data-table tbody tr", (trs) => trs.map((tr) => tr.children[1].textContent));
+    // The institution table: an empty first cell (Inputs.table's selection column, unused), then name, level…
+    const levels = () => page.$$eval(".institution-table tbody tr", (trs) => trs.map((tr) => tr.children[2].textContent));
     const all = await levels();
     await page.locator(".filters select").nth(1).selectOption({ label: "Tertiary" });
     await page.waitForTimeout(300);
@@ -147,18 +152,41 @@ describe("the analysts' filters", () => {
 const lang0 = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}`;
 
 describe("hospital pages", () => {
-  it("exist for every hospital, in both languages", () => {
+  it("one page per language shows the hospital its address names, for every hospital", async () => {
     expect(site.hospitalIds.length).toBeGreaterThan(5);
-    const missing = site.hospitalIds.flatMap((id) =>
-      [join(site.dist, "hospital", `${id}.html`), join(site.dist, "en", "hospital", `${id}.html`)].filter((file) => !existsSync(file)),
-    );
-    expect(missing).toEqual([]);
+    expect(existsSync(join(site.dist, "hospital.html")) && existsSync(join(site.dist, "en", "hospital.html"))).toBe(true);
+    expect(readdirSync(site.dist).filter((n) => n === "hospital")).toEqual([]); // no page per hospital
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    const shown: string[] = [];
+    for (const id of site.hospitalIds) {
+      await page.goto(`${site.server.origin}/hospital?id=${encodeURIComponent(id)}`, { waitUntil: "networkidle" });
+      await waitForPage(page);
+      shown.push((await page.textContent("h1"))!.trim());
+    }
+    expect(shown).toEqual(site.hospitalIds.map((id) => site.hospitalNames.get(id)));
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it("link from the hospitals page to each hospital's page", async () => {
     const { page } = await visit("/hospitals");
-    const links = await page.$$eval(".data-table a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(new Set(links)).toEqual(new Set(site.hospitalIds.map((id) => `/hospital/${id}`)));
+    const search = page.locator(".institution-table input[type=search]");
+    for (const id of site.hospitalIds.slice(0, 5)) {
+      await search.fill(id);
+      await page.waitForTimeout(150);
+      const links = await page.$$eval(".institution-table tbody a", (as) => as.map((a) => { const url = new URL((a as HTMLAnchorElement).href); return url.pathname + url.search; }));
+      expect(links).toEqual([`/hospital?id=${id}`]);
+    }
+    await page.close();
+  });
+
+  it("without a known hospital in its address, lists the hospitals to choose from", async () => {
+    const { page, problems } = await visit("/en/hospital?id=NO_SUCH_HOSPITAL");
+    expect(await page.textContent(".page-header .lead")).toContain("No hospital has the id NO_SUCH_HOSPITAL");
+    expect(await page.locator(".institution-table tbody tr").count()).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
@@ -395,7 +423,7 @@ describe("screenshots", () => {
     ["dip-vs-drg-en.png", "/en/dip-vs-drg"],
   ] as const;
   it.each(shots)("%s", async (file, path) => {
-    const { page } = await visit(path ?? `/hospital/${site.hospitalIds[0]}`);
+    const { page } = await visit(path ?? `/hospital?id=${site.hospitalIds[0]}`);
     await page.waitForTimeout(300);
     mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: join(screenshots, file), fullPage: true });

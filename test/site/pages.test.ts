@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { claimLevelDatasets, datasets } from "../../loaders/index.ts";
 import { parameterSections } from "../../lib/params.ts";
 import { strings, translator } from "../../src/components/i18n.js";
-import { counterpartPath, languageOf, sitePages } from "../../src/components/site.js";
+import { counterpartPath, hospitalIdOf, hospitalPath, languageOf, sitePages, slugOf } from "../../src/components/site.js";
 
 const src = join(import.meta.dirname, "../../src");
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? (n === ".observablehq" ? [] : files(join(dir, n))) : [join(dir, n)]));
@@ -23,15 +23,28 @@ describe("pages", () => {
       expect(existsSync(join(src, `${name}.md`)), `${name}.md`).toBe(true);
       expect(existsSync(join(src, "en", `${name}.md`)), `en/${name}.md`).toBe(true);
     }
-    expect(existsSync(join(src, "hospital", "[hospital].md"))).toBe(true);
-    expect(existsSync(join(src, "en", "hospital", "[hospital].md"))).toBe(true);
+    // One institution page per language, whatever the number of institutions (issue 8).
+    expect(existsSync(join(src, "hospital.md"))).toBe(true);
+    expect(existsSync(join(src, "en", "hospital.md"))).toBe(true);
+    expect(sources.filter((f) => /\[[^\]]+\]/.test(relative(src, f)))).toEqual([]);
+  });
+
+  it("name a hospital in the institution page's address", () => {
+    expect(hospitalPath("H0001", "zh")).toBe("/hospital?id=H0001");
+    expect(hospitalPath("A&B 1", "en")).toBe("/en/hospital?id=A%26B%201");
+    expect(hospitalIdOf("?id=A%26B%201")).toBe("A&B 1");
+    expect(hospitalIdOf("?id=H0001&x=1")).toBe("H0001");
+    expect(hospitalIdOf("")).toBe(null);
+    expect(hospitalIdOf("?id=")).toBe(null);
+    expect(slugOf("/en/hospital")).toBe("hospitals");
+    expect(counterpartPath("/hospital")).toBe("/en/hospital");
   });
 
   it("link each page to the same page in the other language", () => {
     expect(counterpartPath("/index")).toBe("/en/");
     expect(counterpartPath("/en/index")).toBe("/");
     expect(counterpartPath("/casemix")).toBe("/en/casemix");
-    expect(counterpartPath("/en/hospital/H0001")).toBe("/hospital/H0001");
+    expect(counterpartPath("/en/hospital")).toBe("/hospital");
     expect(languageOf("/en/casemix")).toBe("en");
     expect(languageOf("/english")).toBe("zh");
   });

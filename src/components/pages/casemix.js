@@ -1,13 +1,13 @@
 // Analysts' case-mix page (分析 · 病例组合): each hospital's CMI against the quartiles of its level, the
 // cost-index × time-index quadrant, and CMI by level over the years. Filters: year, level, district.
 import * as Plot from "@observablehq/plot";
-import { chartCard, dataTable, el, filterBar } from "../dom.js";
+import { chartCard, el, filterBar } from "../dom.js";
 import { distinct, loadDatasets } from "../data.js";
 import { districtSelect, levelSelect, onChange, yearSelect, levelColor } from "../filters.js";
 import { formatNumber, formatYear } from "../format.js";
 import { caseMixOf, quartiles } from "../formulas.js";
 import { translator } from "../i18n.js";
-import { hospitalLink } from "../links.js";
+import { institutionTable, rankedEnds } from "../ranking.js";
 import { pageHeader } from "../page.js";
 
 export async function casemixPage(files, { lang, depth = 0 }) {
@@ -39,9 +39,10 @@ export async function casemixPage(files, { lang, depth = 0 }) {
       const boxes = levelQuartiles().filter((q) => rows.some((r) => r.level === q.level)).map((q) => ({ ...q, level_label: t(`level${q.level}`) }));
       const below = rows.filter((r) => r.position === "below");
       const above = rows.filter((r) => r.position === "above");
+      const crowded = Math.max(0, ...boxes.map((b) => rows.filter((r) => r.level === b.level).length)) > 40;
       return Plot.plot({
         title: t("quartileTitle", { year: formatYear(yearInput.value, lang), below: below.length, above: above.length, total: rows.length }),
-        subtitle: below.length ? t("quartileBelowNames", { names: below.map((r) => r.name).join(t("listSeparator")) }) : t("quartileSubtitle"),
+        subtitle: below.length ? t("quartileBelowNames", { names: nameList([...below].sort((a, b) => a.cmi - b.cmi), t, lang) }) : t("quartileSubtitle"),
         width,
         height: 90 + 70 * boxes.length,
         marginLeft: 60,
@@ -53,7 +54,10 @@ export async function casemixPage(files, { lang, depth = 0 }) {
           Plot.frame({ stroke: "var(--theme-foreground-faintest)" }),
           Plot.barX(boxes, { x1: "q1", x2: "q3", fy: "level_label", fill: "var(--theme-foreground-faintest)", stroke: "var(--theme-foreground-faint)", insetTop: 6, insetBottom: 6 }),
           Plot.tickX(boxes, { x: "median", fy: "level_label", strokeWidth: 2, insetTop: 6, insetBottom: 6 }),
-          Plot.dot(rows, Plot.dodgeY("middle", { x: "cmi", fy: "level_label", fill: "position", r: 5, stroke: "var(--theme-background)", tip: true, title: (d) => `${d.name} (${d.level_label}, ${d.district ?? "—"})\nCMI ${formatNumber(d.cmi, 3, lang)}\n${t(`position_${d.position}`)}` })),
+          // A few hospitals a level: one dot each, side by side; many: a strip of ticks (dodged dots would overflow the band).
+          crowded
+            ? Plot.tickX(rows, { x: "cmi", fy: "level_label", stroke: "position", strokeOpacity: 0.5, insetTop: 12, insetBottom: 12, tip: true, title: (d) => `${d.name} (${d.level_label}, ${d.district ?? "—"})\nCMI ${formatNumber(d.cmi, 3, lang)}\n${t(`position_${d.position}`)}` })
+            : Plot.dot(rows, Plot.dodgeY("middle", { x: "cmi", fy: "level_label", fill: "position", r: 5, stroke: "var(--theme-background)", tip: true, title: (d) => `${d.name} (${d.level_label}, ${d.district ?? "—"})\nCMI ${formatNumber(d.cmi, 3, lang)}\n${t(`position_${d.position}`)}` })),
         ],
       });
     },
@@ -70,7 +74,7 @@ export async function casemixPage(files, { lang, depth = 0 }) {
       const both = rows.filter((r) => r.cost_index > 1 && r.time_index > 1);
       return Plot.plot({
         title: t("quadrantTitle", { year: formatYear(yearInput.value, lang), n: both.length, total: rows.length }),
-        subtitle: both.length ? t("quadrantNames", { names: both.map((r) => r.name).join(t("listSeparator")) }) : t("quadrantSubtitle"),
+        subtitle: both.length ? t("quadrantNames", { names: nameList([...both].sort((a, b) => Math.hypot(b.cost_index - 1, b.time_index - 1) - Math.hypot(a.cost_index - 1, a.time_index - 1)), t, lang) }) : t("quadrantSubtitle"),
         width,
         height: Math.min(520, Math.max(340, width * 0.6)),
         marginLeft: 48,
@@ -84,7 +88,7 @@ export async function casemixPage(files, { lang, depth = 0 }) {
           Plot.ruleX([1], { stroke: "var(--theme-foreground-muted)" }),
           Plot.ruleY([1], { stroke: "var(--theme-foreground-muted)" }),
           Plot.dot(rows, { x: "cost_index", y: "time_index", r: "grouped_cases", fill: "level_label", fillOpacity: 0.7, stroke: "var(--theme-background)", tip: true, title: (d) => `${d.name} (${d.level_label})\n${t("costIndex")} ${formatNumber(d.cost_index, 2, lang)}\n${t("timeIndex")} ${formatNumber(d.time_index, 2, lang)}\n${t("cases")} ${formatNumber(d.grouped_cases, 0, lang)}` }),
-          Plot.text(labelled(rows, both), { x: "cost_index", y: "time_index", text: "name", dx: 9, textAnchor: "start", fontSize: 10, fill: "var(--theme-foreground-muted)" }),
+          Plot.text(labelled(rows), { x: "cost_index", y: "time_index", text: "name", dx: 9, textAnchor: "start", fontSize: 10, fill: "var(--theme-foreground-muted)" }),
           Plot.text([t("quadrantHigh")], { frameAnchor: "top-right", dy: 4, dx: -4, fill: "var(--theme-foreground-muted)" }),
           Plot.text([t("quadrantLow")], { frameAnchor: "bottom-left", dy: -4, dx: 4, fill: "var(--theme-foreground-muted)" }),
         ],
@@ -129,8 +133,8 @@ export async function casemixPage(files, { lang, depth = 0 }) {
   const tableHolder = el("div");
   const renderTable = () =>
     tableHolder.replaceChildren(
-      dataTable(placed().sort((a, b) => b.cmi - a.cmi), [
-        { key: "name", label: t("colHospital"), align: "left", format: (v, r) => hospitalLink(r.hospital_id, v, lang, depth) },
+      institutionTable(placed(), [
+        { key: "name", label: t("colHospital"), align: "left" },
         { key: "level", label: t("colLevel"), align: "left", format: (v) => t(`level${v}`) },
         { key: "district", label: t("colDistrict"), align: "left" },
         { key: "grouped_cases", label: t("colCases"), format: (v) => formatNumber(v, 0, lang) },
@@ -139,7 +143,7 @@ export async function casemixPage(files, { lang, depth = 0 }) {
         { key: "cost_index", label: t("costIndex"), format: (v) => formatNumber(v, 2, lang) },
         { key: "time_index", label: t("timeIndex"), format: (v) => formatNumber(v, 2, lang) },
         { key: "drg_count", label: t("colDrgCount"), format: (v) => formatNumber(v, 0, lang) },
-      ]),
+      ], { t, lang, depth, sort: "cmi" }),
     );
   renderTable();
 
@@ -160,14 +164,20 @@ export async function casemixPage(files, { lang, depth = 0 }) {
   );
 }
 
+/** Names for a chart's subtitle: the first ten, then how many more (the table lists them all). */
+function nameList(rows, t, lang) {
+  const names = rows.slice(0, rankedEnds).map((r) => r.name).join(t("listSeparator"));
+  return rows.length > rankedEnds ? t("namesAndMore", { names, n: formatNumber(rows.length - rankedEnds, 0, lang) }) : names;
+}
+
 /** Where a CMI lies against its level's quartiles. */
 function position(cmi, q) {
   if (!q || q.q1 == null) return "within";
   return cmi < q.q1 ? "below" : cmi > q.q3 ? "above" : "within";
 }
 
-/** The hospitals named on the quadrant chart: those of the finding and the four farthest from (1, 1). */
-function labelled(rows, highlighted) {
-  const far = [...rows].sort((a, b) => Math.hypot(b.cost_index - 1, b.time_index - 1) - Math.hypot(a.cost_index - 1, a.time_index - 1)).slice(0, 4);
-  return rows.length <= 8 ? rows : [...new Set([...highlighted, ...far])];
+/** The hospitals named on the quadrant chart: all of a few, else the six farthest from (1, 1) (the subtitle names those of the finding). */
+function labelled(rows) {
+  if (rows.length <= 8) return rows;
+  return [...rows].sort((a, b) => Math.hypot(b.cost_index - 1, b.time_index - 1) - Math.hypot(a.cost_index - 1, a.time_index - 1)).slice(0, 6);
 }

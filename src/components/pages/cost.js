@@ -1,13 +1,13 @@
 // Analysts' cost-per-weight page (分析 · 每权重费用): cost per weight by hospital level over the years and
 // per hospital against its level. Filters: year, level, district.
 import * as Plot from "@observablehq/plot";
-import { chartCard, dataTable, el, filterBar, labelMargin } from "../dom.js";
+import { chartCard, el, filterBar } from "../dom.js";
 import { distinct, loadDatasets } from "../data.js";
 import { districtSelect, levelSelect, onChange, yearSelect, levelColor } from "../filters.js";
 import { formatChange, formatMoney, formatNumber, formatYear, moneyUnit, formatYuan } from "../format.js";
 import { caseMixOf, periodChange } from "../formulas.js";
 import { levelInSentence, translator } from "../i18n.js";
-import { hospitalLink } from "../links.js";
+import { institutionTable, rankKey, rankedAxis, rankedNote, topAndBottom } from "../ranking.js";
 import { pageHeader } from "../page.js";
 
 export async function costPage(files, { lang, depth = 0 }) {
@@ -72,40 +72,43 @@ export async function costPage(files, { lang, depth = 0 }) {
     datasetUrl: data.hospital_year.url,
     data: () => hospitalsShown().map(({ hospital_id, name, level, district, year, total_weight, cost_per_weight, level_mean, vs_level }) => ({ hospital_id, name, level, district, year, total_weight, cost_per_weight, level_mean, vs_level })),
     render: (width) => {
-      const rows = hospitalsShown();
-      const top = [...rows].filter((r) => r.vs_level != null).sort((a, b) => b.vs_level - a.vs_level)[0];
+      // Ranked by how far each lies from its level's average (hospitals of different levels compare so).
+      const ranked = topAndBottom(hospitalsShown(), (r) => r.vs_level);
+      const rows = ranked.rows;
+      const top = ranked.top[0];
+      const axis = rankedAxis(ranked, t, lang, width);
       const { factor, unit } = moneyUnit(rows.map((r) => r.cost_per_weight), lang);
       return Plot.plot({
         title: top ? t("hospitalCostTitle", { year: formatYear(yearInput.value, lang), name: top.name, value: formatMoney(top.cost_per_weight, lang), pct: formatChange(top.vs_level), level: levelInSentence(top.level, lang) }) : t("noData"),
         subtitle: t("hospitalCostSubtitle"),
         width,
-        height: 60 + 22 * rows.length,
-        marginLeft: labelMargin(rows.map((r) => r.name)),
+        height: axis.height,
+        marginLeft: axis.marginLeft,
         x: { label: t("axisCostPerWeight", { unit }), grid: true },
-        y: { label: null, domain: rows.map((r) => r.name) },
+        y: axis.y,
         color: levelColor(t),
         marks: [
-          Plot.barX(rows, { x: (d) => d.cost_per_weight / factor, y: "name", fill: "level_label", tip: true, title: (d) => `${d.name} (${d.level_label})\n${t("costPerWeight")} ${formatMoney(d.cost_per_weight, lang)}\n${t("levelMean")} ${formatMoney(d.level_mean, lang)} (${formatChange(d.vs_level)})` }),
-          Plot.tickX(rows, { x: (d) => d.level_mean / factor, y: "name", stroke: "var(--theme-foreground)", strokeWidth: 2 }),
+          Plot.barX(rows, { x: (d) => d.cost_per_weight / factor, y: rankKey, fill: "level_label", tip: true, title: (d) => `${d.name} (${d.level_label})\n${t("costPerWeight")} ${formatMoney(d.cost_per_weight, lang)}\n${t("levelMean")} ${formatMoney(d.level_mean, lang)} (${formatChange(d.vs_level)})` }),
+          Plot.tickX(rows, { x: (d) => d.level_mean / factor, y: rankKey, stroke: "var(--theme-foreground)", strokeWidth: 2 }),
           Plot.ruleX([0]),
         ],
       });
     },
-    note: t("levelMeanNote"),
+    note: () => [t("levelMeanNote"), rankedNote(topAndBottom(hospitalsShown(), (r) => r.vs_level), t, lang)].filter(Boolean).join(" "),
   });
 
   const tableHolder = el("div");
   const renderTable = () =>
     tableHolder.replaceChildren(
-      dataTable(hospitalsShown(), [
-        { key: "name", label: t("colHospital"), align: "left", format: (v, r) => hospitalLink(r.hospital_id, v, lang, depth) },
+      institutionTable(hospitalsShown(), [
+        { key: "name", label: t("colHospital"), align: "left" },
         { key: "level", label: t("colLevel"), align: "left", format: (v) => t(`level${v}`) },
         { key: "district", label: t("colDistrict"), align: "left" },
         { key: "total_weight", label: t("colTotalWeight"), format: (v) => formatNumber(v, 1, lang) },
         { key: "cost_per_weight", label: t("costPerWeight"), format: (v) => formatYuan(v, lang) },
         { key: "level_mean", label: t("levelMean"), format: (v) => formatYuan(v, lang) },
         { key: "vs_level", label: t("colVsLevel"), format: (v) => formatChange(v) },
-      ]),
+      ], { t, lang, depth, sort: "cost_per_weight" }),
     );
   renderTable();
   onChange([yearInput, levelInput, districtInput], () => {

@@ -1,15 +1,21 @@
 // One hospital's page (分析 · 医院): its figures against its peers (the hospitals of its level), its
 // departments, and the ten DRGs with the largest gain and the ten with the largest loss under DRG
-// payment. Filter: year.
+// payment. Filter: year. One page per language serves every hospital: it reads the hospital from its
+// address (/hospital?id=H0001) and keeps that hospital's rows of the hospital-level datasets; without
+// an id (or with an unknown one) it lists the hospitals to choose from.
 import * as Plot from "@observablehq/plot";
 import { chartCard, dataTable, el, filterBar, labelMargin } from "../dom.js";
-import { distinct, loadDatasets } from "../data.js";
+import { distinct, fetchText, loadDatasets } from "../data.js";
+import { parseDataset } from "../csv.js";
+import { shardIndex, shards } from "../hospital-shards.js";
 import { onChange, yearSelect } from "../filters.js";
 import { formatChange, formatMoney, formatMonth, formatNumber, formatPercent, formatPoints, formatYear, moneyUnit, timeTickFormat, formatYuan } from "../format.js";
 import { periodChange, quartiles } from "../formulas.js";
 import { levelInSentence, translator } from "../i18n.js";
 import { directionOf, kpiCard } from "../kpi.js";
 import { pageLink } from "../links.js";
+import { institutionTable } from "../ranking.js";
+import { hospitalIdOf } from "../site.js";
 import { pageHeader } from "../page.js";
 import { controlSection } from "../control-chart.js";
 
@@ -18,15 +24,15 @@ const minDepartmentCases = 10;
 
 const sameId = (id) => (r) => String(r.hospital_id) === String(id);
 
-export async function hospitalPage(files, { lang, hospital, depth }) {
+export async function hospitalPage(files, { lang, depth, hospital = hospitalIdOf(location.search) }) {
   const t = translator(lang);
-  const data = await loadDatasets(files);
-  const own = data.hospital_year.rows.filter(sameId(hospital));
-  if (!own.length) {
-    return el("div", { class: "page hospital" }, pageHeader(t("hospitalTitle", { name: hospital }), t("hospitalNoCases"), lang), el("p", {}, pageLink("hospitals", t("backToHospitals"), lang, depth)));
-  }
+  keepAddressOnLanguageSwitch();
+  const data = await loadHospitalData(files, hospital);
+  const own = hospital == null ? [] : data.hospital_year.rows.filter(sameId(hospital));
+  if (!own.length) return chooseHospital(data, { t, lang, depth, hospital });
   const info = own.at(-1);
   const name = info.name ?? String(hospital);
+  document.title = `${name} | ${document.title}`;
   const level = info.level;
   const peers = data.hospital_year.rows.filter((r) => r.level === level);
   const yearInput = yearSelect(distinct(own, "year"), t);
@@ -179,7 +185,7 @@ export async function hospitalPage(files, { lang, hospital, depth }) {
         subtitle: t("gainSubtitle"),
         width,
         height: 60 + 20 * rows.length,
-        marginLeft: labelMargin(rows.map((r) => truncate(r.label)), { max: 260 }),
+        marginLeft: labelMargin(rows.map((r) => truncate(r.label)), { max: 260, width }),
         x: { label: t("axisGain", { unit }), grid: true },
         y: { label: null, domain: rows.map((r) => r.label), tickFormat: truncate },
         color: { type: "ordinal", domain: [true, false], range: ["var(--theme-green)", "var(--theme-red)"] },
@@ -224,8 +230,53 @@ export async function hospitalPage(files, { lang, hospital, depth }) {
     el("div", { class: "grid grid-cols-2" }, departmentCard, gainCard),
     el("h2", {}, t("departmentTableTitle")),
     tableHolder,
-    files.control_month ? await controlSection({ control_month: files.control_month }, { lang, hospital, name }) : null,
+    controlSection(data.control_month, { lang, hospital, name }),
   );
+}
+
+/**
+ * The datasets the page reads: hospital_year and settlement whole (the hospital's peers), and the
+ * hospital's rows of hospital_month, department_year, hospital_drg_year and control_month from its shard only (a
+ * region's thousands of institutions would make those datasets tens of megabytes). Each keeps the URL
+ * of the whole published dataset for its download link.
+ */
+async function loadHospitalData(files, hospital) {
+  const data = await loadDatasets({ hospital_year: files.hospital_year, settlement: files.settlement, shard_index: shardIndex });
+  const shard = data.shard_index.rows.find(sameId(hospital))?.shard;
+  const parts = shard == null ? {} : JSON.parse(await fetchText(shards[shard]));
+  for (const name of ["hospital_month", "department_year", "hospital_drg_year", "control_month"]) {
+    data[name] = { rows: parts[name] ? parseDataset(parts[name]) : [], url: files[name] };
+  }
+  return data;
+}
+
+/** The page without a known hospital: says so, and lists every hospital (latest year) to choose from. */
+function chooseHospital(data, { t, lang, depth, hospital }) {
+  const latest = new Map();
+  for (const r of data.hospital_year.rows) if (!latest.has(String(r.hospital_id)) || latest.get(String(r.hospital_id)).year < r.year) latest.set(String(r.hospital_id), r);
+  const rows = [...latest.values()].map((r) => ({ ...r, name: r.name ?? String(r.hospital_id) }));
+  const lead = hospital == null ? t("hospitalChoose") : `${t("hospitalUnknown", { id: hospital })} ${t("hospitalChoose")}`;
+  return el("div", { class: "page hospital" },
+    pageHeader(t("hospitalsTitle"), lead, lang),
+    el("p", { class: "back" }, pageLink("hospitals", t("backToHospitals"), lang, depth)),
+    institutionTable(rows, [
+      { key: "name", label: t("colHospital"), align: "left" },
+      { key: "hospital_id", label: t("colHospitalId"), align: "left" },
+      { key: "level", label: t("colLevel"), align: "left", format: (v) => t(`level${v}`) },
+      { key: "district", label: t("colDistrict"), align: "left" },
+      { key: "year", label: t("filterYear"), format: (v) => String(v) },
+      { key: "cases", label: t("colCases"), format: (v) => formatNumber(v, 0, lang) },
+    ], { t, lang, depth, sort: "cases" }),
+  );
+}
+
+/** The header's language link goes to the same hospital in the other language (the header is written at build time, without the address's query). */
+function keepAddressOnLanguageSwitch() {
+  const link = document.querySelector(".lang-switch");
+  if (!link || !location.search) return;
+  const target = new URL(link.getAttribute("href"), location.href);
+  target.search = location.search;
+  link.setAttribute("href", target.pathname + target.search);
 }
 
 function truncate(label) {

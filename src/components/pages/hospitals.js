@@ -1,11 +1,12 @@
-// Analysts' hospital index (分析 · 医院): every hospital with its latest figures and a link to its page.
+// Analysts' hospital index (分析 · 医院): every hospital with its latest figures and a link to its page,
+// in a searchable, sortable table; the chart ranks them by fund paid (top and bottom ten).
 import * as Plot from "@observablehq/plot";
-import { chartCard, dataTable, el, filterBar, labelMargin } from "../dom.js";
+import { chartCard, el, filterBar } from "../dom.js";
 import { distinct, loadDatasets } from "../data.js";
 import { districtSelect, levelSelect, onChange, yearSelect, levelColor } from "../filters.js";
 import { formatMoney, formatNumber, formatPercent, formatYear, formatYuan } from "../format.js";
 import { translator } from "../i18n.js";
-import { hospitalLink } from "../links.js";
+import { institutionTable, rankKey, rankedAxis, rankedNote, topAndBottom } from "../ranking.js";
 import { pageHeader } from "../page.js";
 
 export async function hospitalsPage(files, { lang, depth = 0 }) {
@@ -30,31 +31,34 @@ export async function hospitalsPage(files, { lang, depth = 0 }) {
     datasetUrl: data.hospital_year.url,
     data: () => shown().map(({ hospital_id, name, level, district, year, cases, fund_paid }) => ({ hospital_id, name, level, district, year, cases, fund_paid })),
     render: (width) => {
-      const rows = shown();
-      const total = rows.reduce((s, r) => s + r.fund_paid, 0);
-      const top3 = rows.slice(0, 3).reduce((s, r) => s + r.fund_paid, 0);
+      const all = shown();
+      const total = all.reduce((s, r) => s + r.fund_paid, 0);
+      const top3 = all.slice(0, 3).reduce((s, r) => s + r.fund_paid, 0);
+      const ranked = topAndBottom(all, (r) => r.fund_paid);
+      const axis = rankedAxis(ranked, t, lang, width);
       return Plot.plot({
-        title: rows.length ? t("hospitalsFundTitle", { year: formatYear(yearInput.value, lang), n: Math.min(3, rows.length), share: formatPercent(total ? top3 / total : null), total: rows.length }) : t("noData"),
+        title: all.length ? t("hospitalsFundTitle", { year: formatYear(yearInput.value, lang), n: Math.min(3, all.length), share: formatPercent(total ? top3 / total : null), total: all.length }) : t("noData"),
         subtitle: t("hospitalsFundSubtitle"),
         width,
-        height: 60 + 22 * rows.length,
-        marginLeft: labelMargin(rows.map((r) => r.name)),
+        height: axis.height,
+        marginLeft: axis.marginLeft,
         x: { label: t("axisFund", { unit: lang === "zh" ? "万元" : "thousand yuan" }), grid: true },
-        y: { label: null, domain: rows.map((r) => r.name) },
+        y: axis.y,
         color: levelColor(t),
         marks: [
-          Plot.barX(rows, { x: (d) => d.fund_paid / (lang === "zh" ? 1e4 : 1e3), y: "name", fill: "level_label", tip: true, title: (d) => `${d.name} (${d.level_label}, ${d.district ?? "—"})\n${t("fundPaid")} ${formatMoney(d.fund_paid, lang)}\n${t("cases")} ${formatNumber(d.cases, 0, lang)}` }),
+          Plot.barX(ranked.rows, { x: (d) => d.fund_paid / (lang === "zh" ? 1e4 : 1e3), y: rankKey, fill: "level_label", tip: true, title: (d) => `${d.name} (${d.level_label}, ${d.district ?? "—"})\n${t("fundPaid")} ${formatMoney(d.fund_paid, lang)}\n${t("cases")} ${formatNumber(d.cases, 0, lang)}` }),
           Plot.ruleX([0]),
         ],
       });
     },
+    note: () => rankedNote(topAndBottom(shown(), (r) => r.fund_paid), t, lang),
   });
 
   const tableHolder = el("div");
   const renderTable = () =>
     tableHolder.replaceChildren(
-      dataTable(shown(), [
-        { key: "name", label: t("colHospital"), align: "left", format: (v, r) => hospitalLink(r.hospital_id, v, lang, depth) },
+      institutionTable(shown(), [
+        { key: "name", label: t("colHospital"), align: "left" },
         { key: "hospital_id", label: t("colHospitalId"), align: "left" },
         { key: "level", label: t("colLevel"), align: "left", format: (v) => t(`level${v}`) },
         { key: "district", label: t("colDistrict"), align: "left" },
@@ -63,7 +67,7 @@ export async function hospitalsPage(files, { lang, depth = 0 }) {
         { key: "cmi", label: "CMI", format: (v) => formatNumber(v, 3, lang) },
         { key: "cost_per_weight", label: t("costPerWeight"), format: (v) => formatYuan(v, lang) },
         { key: "settlement_rate", label: t("settlementRate"), format: (v) => formatPercent(v) },
-      ]),
+      ], { t, lang, depth, sort: "fund_paid" }),
     );
   renderTable();
   onChange([yearInput, levelInput, districtInput], () => {

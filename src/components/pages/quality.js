@@ -34,7 +34,7 @@ export async function qualityPage(files, { lang }) {
         subtitle: t("rowsSubtitle"),
         width,
         height: 60 + 34 * quality.length,
-        marginLeft: labelMargin(quality.map((r) => r.table)),
+        marginLeft: labelMargin(quality.map((r) => r.table), { width }),
         x: { label: t("axisRows"), grid: true },
         y: { label: null },
         color: { legend: true, domain: [t("rowsAccepted"), t("rowsRejected")], range: ["var(--theme-foreground-focus)", "var(--theme-red)"] },

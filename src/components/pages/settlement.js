@@ -2,13 +2,13 @@
 // overspend, each hospital's settlement rate and what DRG payment moved to or from it, and the high-
 // and low-multiplier cases (metrics.md §6). Filters: year, level.
 import * as Plot from "@observablehq/plot";
-import { chartCard, dataTable, el, filterBar, labelMargin } from "../dom.js";
+import { chartCard, el, filterBar } from "../dom.js";
 import { distinct, loadDatasets } from "../data.js";
 import { levelSelect, onChange, yearSelect, levelColor } from "../filters.js";
 import { formatChange, formatMoney, formatNumber, formatPercent, formatYear, moneyUnit } from "../format.js";
 import { growth } from "../formulas.js";
 import { translator } from "../i18n.js";
-import { hospitalLink } from "../links.js";
+import { institutionTable, rankKey, rankedAxis, rankedNote, topAndBottom } from "../ranking.js";
 import { pageHeader } from "../page.js";
 
 export async function settlementPage(files, { lang, depth = 0 }) {
@@ -85,25 +85,31 @@ export async function settlementPage(files, { lang, depth = 0 }) {
     datasetUrl: data.settlement.url,
     data: () => shown().map(({ hospital_id, name, level, year, fund_paid, drg_payment, fund_payable, settlement_rate }) => ({ hospital_id, name, level, year, fund_paid, drg_payment, fund_payable, settlement_rate })),
     render: (width) => {
-      const rows = shown().sort((a, b) => b.settlement_rate - a.settlement_rate);
-      const above = rows.filter((r) => r.settlement_rate > 1);
+      const all = shown().filter((r) => r.settlement_rate != null);
+      const above = all.filter((r) => r.settlement_rate > 1);
+      const ranked = topAndBottom(all, (r) => r.settlement_rate);
+      const axis = rankedAxis(ranked, t, lang, width);
+      const highest = ranked.top[0];
       return Plot.plot({
-        title: rows.length ? t("rateTitle", { year: formatYear(yearInput.value, lang), above: above.length, total: rows.length, max: formatPercent(rows[0].settlement_rate), name: rows[0].name }) : t("noData"),
+        title: highest ? t("rateTitle", { year: formatYear(yearInput.value, lang), above: above.length, total: all.length, max: formatPercent(highest.settlement_rate), name: highest.name }) : t("noData"),
         subtitle: t("rateSubtitle"),
         width,
-        height: 60 + 22 * rows.length,
-        marginLeft: labelMargin(rows.map((r) => r.name)),
-        x: { label: t("axisSettlementRate"), grid: true, tickFormat: (v) => `${Math.round(v * 100)}%` },
-        y: { label: null, domain: rows.map((r) => r.name) },
+        height: axis.height,
+        marginLeft: axis.marginLeft,
+        // 100 % is always on the axis: the bars are drawn from it.
+        x: { label: t("axisSettlementRate"), grid: true, tickFormat: (v) => `${Math.round(v * 100)}%`, domain: extent([1, ...ranked.rows.map((r) => r.settlement_rate)]) },
+        y: axis.y,
         color: levelColor(t),
         marks: [
-          Plot.barX(rows, { x1: 1, x2: "settlement_rate", y: "name", fill: "level_label", tip: true, title: (d) => `${d.name}\n${t("settlementRate")} ${formatPercent(d.settlement_rate)}\n${t("fundPayable")} ${formatMoney(d.fund_payable, lang)}\n${t("fundPaid")} ${formatMoney(d.fund_paid, lang)}` }),
+          Plot.barX(ranked.rows, { x1: 1, x2: "settlement_rate", y: rankKey, fill: "level_label", tip: true, title: (d) => `${d.name}\n${t("settlementRate")} ${formatPercent(d.settlement_rate)}\n${t("fundPayable")} ${formatMoney(d.fund_payable, lang)}\n${t("fundPaid")} ${formatMoney(d.fund_paid, lang)}` }),
           Plot.ruleX([1], { stroke: "var(--theme-foreground)" }),
         ],
       });
     },
+    note: () => rankedNote(topAndBottom(shown(), (r) => r.settlement_rate), t, lang),
   });
 
+  const withDifference = () => shown().map((r) => ({ ...r, fund_difference: r.fund_difference ?? (r.fund_payable != null && r.fund_paid != null ? r.fund_payable - r.fund_paid : null) }));
   const differenceCard = chartCard({
     t,
     filename: "fund-difference-by-hospital",
@@ -111,7 +117,9 @@ export async function settlementPage(files, { lang, depth = 0 }) {
     datasetUrl: data.settlement.url,
     data: () => shown().map(({ hospital_id, name, level, year, fund_paid, fund_payable, fund_difference }) => ({ hospital_id, name, level, year, fund_paid, fund_payable, fund_difference })),
     render: (width) => {
-      const rows = shown().map((r) => ({ ...r, fund_difference: r.fund_difference ?? r.fund_payable - r.fund_paid })).sort((a, b) => b.fund_difference - a.fund_difference);
+      const ranked = topAndBottom(withDifference(), (r) => r.fund_difference);
+      const rows = ranked.rows;
+      const axis = rankedAxis(ranked, t, lang, width);
       const { factor, unit } = moneyUnit(rows.map((r) => r.fund_difference), lang);
       const top = rows[0];
       const bottom = rows.at(-1);
@@ -119,17 +127,18 @@ export async function settlementPage(files, { lang, depth = 0 }) {
         title: top && bottom && top !== bottom ? t("differenceTitle", { year: formatYear(yearInput.value, lang), top: top.name, topValue: formatMoney(top.fund_difference, lang), bottom: bottom.name, bottomValue: formatMoney(bottom.fund_difference, lang) }) : t("noData"),
         subtitle: t("differenceSubtitle"),
         width,
-        height: 60 + 22 * rows.length,
-        marginLeft: labelMargin(rows.map((r) => r.name)),
+        height: axis.height,
+        marginLeft: axis.marginLeft,
         x: { label: t("axisFundDifference", { unit }), grid: true },
-        y: { label: null, domain: rows.map((r) => r.name) },
+        y: axis.y,
         color: { type: "ordinal", domain: [true, false], range: ["var(--theme-green)", "var(--theme-red)"] },
         marks: [
-          Plot.barX(rows, { x: (d) => d.fund_difference / factor, y: "name", fill: (d) => d.fund_difference >= 0, tip: true, title: (d) => `${d.name}\n${t("fundDifference")} ${formatMoney(d.fund_difference, lang)}\n${t("fundPayable")} ${formatMoney(d.fund_payable, lang)}\n${t("fundPaid")} ${formatMoney(d.fund_paid, lang)}` }),
+          Plot.barX(rows, { x: (d) => d.fund_difference / factor, y: rankKey, fill: (d) => d.fund_difference >= 0, tip: true, title: (d) => `${d.name}\n${t("fundDifference")} ${formatMoney(d.fund_difference, lang)}\n${t("fundPayable")} ${formatMoney(d.fund_payable, lang)}\n${t("fundPaid")} ${formatMoney(d.fund_paid, lang)}` }),
           Plot.ruleX([0]),
         ],
       });
     },
+    note: () => rankedNote(topAndBottom(withDifference(), (r) => r.fund_difference), t, lang),
   });
 
   const multiplierCard = chartCard({
@@ -165,8 +174,8 @@ export async function settlementPage(files, { lang, depth = 0 }) {
   const tableHolder = el("div");
   const renderTable = () =>
     tableHolder.replaceChildren(
-      dataTable(shown().sort((a, b) => b.settlement_rate - a.settlement_rate), [
-        { key: "name", label: t("colHospital"), align: "left", format: (v, r) => hospitalLink(r.hospital_id, v, lang, depth) },
+      institutionTable(withDifference(), [
+        { key: "name", label: t("colHospital"), align: "left" },
         { key: "level", label: t("colLevel"), align: "left", format: (v) => t(`level${v}`) },
         { key: "cases", label: t("colCases"), format: (v) => formatNumber(v, 0, lang) },
         { key: "points", label: t("points"), format: (v) => formatNumber(v, 0, lang) },
@@ -174,9 +183,10 @@ export async function settlementPage(files, { lang, depth = 0 }) {
         { key: "fund_payable", label: t("fundPayable"), format: (v) => formatMoney(v, lang) },
         { key: "fund_paid", label: t("fundPaid"), format: (v) => formatMoney(v, lang) },
         { key: "settlement_rate", label: t("settlementRate"), format: (v) => formatPercent(v) },
+        { key: "fund_difference", label: t("fundDifference"), format: (v) => formatMoney(v, lang) },
         { key: "high_cases", label: t("highCases"), format: (v) => formatNumber(v, 0, lang) },
         { key: "low_cases", label: t("lowCases"), format: (v) => formatNumber(v, 0, lang) },
-      ]),
+      ], { t, lang, depth, sort: "settlement_rate" }),
     );
   renderTable();
   onChange([yearInput, levelInput], () => {
@@ -195,6 +205,11 @@ export async function settlementPage(files, { lang, depth = 0 }) {
     el("h2", {}, t("settlementTableTitle")),
     tableHolder,
   );
+}
+
+function extent(values) {
+  const finite = values.filter(Number.isFinite);
+  return [Math.min(...finite), Math.max(...finite)];
 }
 
 /** The hospitals named on the multiplier chart: all of a few, else the four highest on each axis. */

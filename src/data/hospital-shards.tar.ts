@@ -1,0 +1,3 @@
+import { hospitalShards, tarArchive } from "../../loaders/hospital_shards.ts";
+
+process.stdout.write(tarArchive(await hospitalShards()));
