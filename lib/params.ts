@@ -38,6 +38,12 @@ export interface Parameters {
   /** RW-interval period comparison (§4): months "YYYY-MM..YYYY-MM"; null: H1 of the reform year vs H1 two years on. */
   comparisonA: string | null;
   comparisonB: string | null;
+  /** Outpatient (APG) reform year for the outpatient counterfactual (§5); null: reformYear. */
+  outpatientReformYear: number | null;
+  /** An outpatient key with fewer non-excluded base-period visits folds into its chapter (§8). */
+  apgMinVisits: number;
+  /** Excluded outpatient visits: total_cost below this (yuan) (§8). */
+  apgMinCost: number;
 }
 
 export const defaultParameters: Parameters = {
@@ -58,6 +64,9 @@ export const defaultParameters: Parameters = {
   shareRatio: 1,
   comparisonA: null,
   comparisonB: null,
+  outpatientReformYear: null,
+  apgMinVisits: 30,
+  apgMinCost: 1,
 };
 
 export const configFileName = "drg-monitor.config.json";
@@ -81,6 +90,9 @@ export const parameterSections: Record<keyof Parameters, string> = {
   shareRatio: "metrics.md §6",
   comparisonA: "metrics.md §4",
   comparisonB: "metrics.md §4",
+  outpatientReformYear: "metrics.md §5, §8",
+  apgMinVisits: "metrics.md §8",
+  apgMinCost: "metrics.md §8",
 };
 
 const envNames: Partial<Record<keyof Parameters, string>> = {
@@ -114,6 +126,7 @@ export function parseParameter(key: keyof Parameters, text: string): Parameters[
     case "comparisonB":
       if (!/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/.test(text)) throw fail("a period of months YYYY-MM..YYYY-MM");
       return text;
+    case "outpatientReformYear":
     case "reformYear": {
       const year = Number(text);
       if (!Number.isInteger(year)) throw fail("a year");
@@ -170,6 +183,10 @@ export async function setParameterVariables(session: Session, p: Parameters): Pr
   await set("share_ratio", String(p.shareRatio));
   await set("base_years", p.baseYears ? `[${p.baseYears.join(", ")}]::INTEGER[]` : "NULL::INTEGER[]");
   await set("scheme", sqlString(p.scheme));
+  const outpatientReform = p.outpatientReformYear ?? p.reformYear;
+  await set("outpatient_reform_year", outpatientReform === null ? "NULL::INTEGER" : String(outpatientReform));
+  await set("apg_min_visits", String(p.apgMinVisits));
+  await set("apg_min_cost", String(p.apgMinCost));
   for (const [name, period] of [["a", p.comparisonA], ["b", p.comparisonB]] as const) {
     const [from, to] = period ? period.split("..") : [null, null];
     await set(`comparison_${name}_from`, from ? sqlString(from) : "NULL::VARCHAR");

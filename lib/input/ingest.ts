@@ -34,7 +34,7 @@ export async function readInputs(session: Session, dataDir: string): Promise<Ing
     "table" VARCHAR, file VARCHAR, rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT)`);
   const tables: TableReport[] = [];
   for (const file of files) tables.push(await readTable(session, file));
-  for (const spec of ["weights", "policy", "claims_outpatient"] as const) {
+  for (const spec of ["weights", "policy", "claims_outpatient", "insured", "apg_weights"] as const) {
     if (!files.some((f) => f.spec.name === spec)) await createEmptyTable(session, spec);
   }
   await loadDictionaries(session);
@@ -150,7 +150,7 @@ async function readParquetRaw(session: Session, file: InputFile, raw: string): P
   return names;
 }
 
-async function createEmptyTable(session: Session, name: "weights" | "policy" | "claims_outpatient"): Promise<void> {
+async function createEmptyTable(session: Session, name: "weights" | "policy" | "claims_outpatient" | "insured" | "apg_weights"): Promise<void> {
   const spec = inputTables.find((t) => t.name === name)!;
   await session.run(`CREATE OR REPLACE TABLE ${name} AS SELECT ${spec.columns.map((c) => `${nullOf(c.type)} AS ${sqlIdent(c.name)}`).join(", ")} LIMIT 0`);
 }

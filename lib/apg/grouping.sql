@@ -1,0 +1,147 @@
+-- APG-like grouping of every accepted outpatient visit (metrics.md §8), the bulk twin of classify.ts.
+-- Reads claims_outpatient, procedure_classes (§7), apg_weights, and the macros icd10_chapter(c),
+-- icd9cm3_chapter(c) (lib/apg/chapters.ts) and variables base_years, apg_min_visits, apg_min_cost.
+-- Builds apg_visit_class (class and key of each visit), apg_base_year_weights, apg_candidates (the
+-- groups a visit may take) and apg_visits (each visit with its group).
+
+-- The highest-class procedure of each visit that lists any (operation > intervention > diagnostic,
+-- the first listed among equals); a code §7 does not class is diagnostic.
+CREATE OR REPLACE TEMP TABLE apg_top_procedure AS
+WITH listed AS (
+    SELECT claim_id,
+           unnest(list_transform(
+               list_filter(list_transform(string_split(procedures, ';'), x -> trim(x, ' ' || chr(9) || chr(13) || chr(10))), x -> x <> ''),
+               (x, i) -> {'code': x, 'ord': i}), recursive := true)
+    FROM claims_outpatient
+    WHERE procedures IS NOT NULL
+),
+ranked AS (
+    SELECT l.claim_id, l.code, l.ord,
+           CASE p.class WHEN 'operation' THEN 3 WHEN 'intervention' THEN 2 ELSE 1 END AS rank
+    FROM listed AS l
+    LEFT JOIN procedure_classes AS p USING (code)
+)
+SELECT claim_id, arg_max(code, rank * 1000000 - ord) AS top_code, max(rank) AS top_rank
+FROM ranked
+GROUP BY claim_id;
+
+-- Class, key and chapter of every visit. Ancillary: principal_dx in Z00–Z13, or exam_cost ≥ 80 % of
+-- total_cost (compared exactly in DECIMAL: exam · 10 ≥ total · 8).
+CREATE OR REPLACE TABLE apg_visit_class AS
+WITH visits AS (
+    SELECT c.claim_id, c.patient_id, c.hospital_id, c.visit_date,
+           year(c.visit_date)::INTEGER AS year, strftime(c.visit_date, '%Y-%m') AS month,
+           c.total_cost, c.fund_paid, c.exam_cost, c.signed_hospital_id, c.apg_code AS upstream_apg_code,
+           CASE coalesce(t.top_rank, 0) WHEN 3 THEN 'operation' WHEN 2 THEN 'intervention' WHEN 1 THEN 'diagnostic'
+                ELSE 'conservative' END AS treatment,
+           t.top_code AS key_procedure,
+           upper(left(ltrim(c.principal_dx, ' ' || chr(9) || chr(13) || chr(10)), 3)) AS dx_category,
+           -- Excluded visits: total_cost below apg_min_cost (§8); they count in fund totals only
+           c.total_cost < getvariable('apg_min_cost') AS excluded
+    FROM claims_outpatient AS c
+    LEFT JOIN apg_top_procedure AS t USING (claim_id)
+),
+classed AS (
+    SELECT *,
+           CASE WHEN treatment IN ('operation', 'intervention') THEN 'procedure'
+                WHEN regexp_full_match(dx_category, 'Z[0-9]{2}') AND dx_category BETWEEN 'Z00' AND 'Z13' THEN 'ancillary'
+                WHEN exam_cost IS NOT NULL AND exam_cost * 10 >= total_cost * 8 THEN 'ancillary'
+                ELSE 'medical' END AS class
+    FROM visits
+),
+keyed AS (
+    SELECT *,
+           CASE WHEN class = 'procedure'
+                THEN CASE WHEN regexp_matches(key_procedure, '^[0-9]{2}') THEN left(key_procedure, 2) END
+                ELSE dx_category END AS key
+    FROM classed
+)
+SELECT *,
+       CASE class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group,
+       CASE WHEN class = 'procedure' THEN icd9cm3_chapter(key) ELSE icd10_chapter(key) END AS chapter
+FROM keyed;
+DROP TABLE apg_top_procedure;
+
+-- Base years: the base_years parameter; else the first three years of outpatient claims with claims in
+-- all twelve months, or as many such years as there are; where none has, the first three years with
+-- claims; year weights 2:3:5 (2:3, 1) — §2's rule, over the outpatient claims' own years (§8).
+CREATE OR REPLACE TABLE apg_base_year_weights AS
+WITH claim_years AS (
+    SELECT year, count(DISTINCT month) AS months FROM apg_visit_class GROUP BY year
+),
+chosen AS (
+    SELECT coalesce(
+               list_sort(list_distinct(getvariable('base_years')::BIGINT[])),
+               (list(year ORDER BY year) FILTER (WHERE months = 12))[1:3],
+               (list(year ORDER BY year))[1:3]) AS years
+    FROM claim_years
+),
+ranked AS (
+    SELECT unnest(years) AS year, generate_subscripts(years, 1) AS rank, len(years) AS n FROM chosen
+)
+SELECT year::INTEGER AS year, rank::INTEGER AS rank,
+       CASE n WHEN 1 THEN 1 WHEN 2 THEN [2, 3][rank] ELSE [2, 3, 5][rank] END::DOUBLE AS year_weight
+FROM ranked
+ORDER BY year;
+
+-- The groups a visit may take. A given apg_weights table: its codes. Otherwise: key groups with at
+-- least apg_min_visits non-excluded base-period visits, the fold groups (class + chapter) of the other
+-- keys' base visits, and the class groups (P, M, A) of classes with base visits.
+CREATE OR REPLACE TABLE apg_candidates AS
+WITH base AS (
+    SELECT v.class, v.class_group, v.key, v.chapter
+    FROM apg_visit_class AS v
+    JOIN apg_base_year_weights USING (year)
+    WHERE NOT v.excluded
+),
+key_groups AS (
+    SELECT class_group || key AS apg_code, any_value(class) AS class, key, 'key' AS level, count(*) AS base_visits
+    FROM base WHERE key IS NOT NULL
+    GROUP BY class_group, key
+    HAVING count(*) >= getvariable('apg_min_visits')
+),
+folded AS (
+    SELECT b.* FROM base AS b
+    WHERE b.chapter IS NOT NULL AND NOT EXISTS (SELECT 1 FROM key_groups AS k WHERE k.apg_code = b.class_group || b.key)
+),
+fold_groups AS (
+    SELECT class_group || '-CH' || chapter AS apg_code, any_value(class) AS class, 'CH' || chapter AS key, 'chapter' AS level, count(*) AS base_visits
+    FROM folded GROUP BY class_group, chapter
+),
+class_groups AS (
+    SELECT class_group AS apg_code, any_value(class) AS class, NULL AS key, 'class' AS level, count(*) AS base_visits
+    FROM base GROUP BY class_group
+),
+derived AS (
+    SELECT * FROM key_groups UNION ALL SELECT * FROM fold_groups UNION ALL SELECT * FROM class_groups
+)
+SELECT apg_code, class, key, level FROM derived WHERE NOT EXISTS (SELECT 1 FROM apg_weights)
+UNION ALL
+SELECT w.apg_code,
+       CASE left(w.apg_code, 1) WHEN 'P' THEN 'procedure' WHEN 'M' THEN 'medical' WHEN 'A' THEN 'ancillary' END AS class,
+       CASE WHEN w.apg_code LIKE '_-CH%' THEN substr(w.apg_code, 3) WHEN length(w.apg_code) > 1 THEN substr(w.apg_code, 2) END AS key,
+       CASE WHEN length(w.apg_code) = 1 THEN 'class' WHEN w.apg_code LIKE '_-CH%' THEN 'chapter' ELSE 'key' END AS level
+FROM apg_weights AS w
+WHERE w.apg_code IS NOT NULL
+ORDER BY apg_code;
+
+-- Every visit's group: the first of key group, fold group, class group among the candidates (own);
+-- the upstream apg_code where the input gives one (reported, as drg_code for inpatient cases, §1).
+CREATE OR REPLACE TABLE apg_visits AS
+WITH own AS (
+    SELECT v.*,
+           CASE WHEN k.apg_code IS NOT NULL THEN k.apg_code WHEN f.apg_code IS NOT NULL THEN f.apg_code ELSE c.apg_code END AS own_apg_code,
+           CASE WHEN k.apg_code IS NOT NULL THEN 'key' WHEN f.apg_code IS NOT NULL THEN 'chapter'
+                WHEN c.apg_code IS NOT NULL THEN 'class' ELSE 'none' END AS own_level
+    FROM apg_visit_class AS v
+    LEFT JOIN apg_candidates AS k ON k.apg_code = v.class_group || v.key
+    LEFT JOIN apg_candidates AS f ON f.apg_code = v.class_group || '-CH' || v.chapter
+    LEFT JOIN apg_candidates AS c ON c.apg_code = v.class_group
+)
+SELECT claim_id, patient_id, hospital_id, visit_date, year, month,
+       total_cost, fund_paid, signed_hospital_id, excluded,
+       treatment, class, key, chapter, key_procedure,
+       own_apg_code, own_level, upstream_apg_code,
+       coalesce(upstream_apg_code, own_apg_code) AS apg_code,
+       CASE WHEN upstream_apg_code IS NOT NULL THEN 'upstream' ELSE own_level END AS level
+FROM own;
