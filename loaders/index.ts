@@ -20,12 +20,13 @@ import { rwIntervalComparison } from "./rw_interval_comparison.ts";
 import { settlement } from "./settlement.ts";
 import { settlementYear } from "./settlement_year.ts";
 import { groupingConcordance } from "./grouping_concordance.ts";
+import { procedureClasses } from "./procedure_classes.ts";
 
 export const datasets: Dataset[] = [quality, rejected, inputWarnings, parameters, fundMonth, fundYear,
   fundInsuranceMonth, budgetMonth, inputFiles, rejectionReasons,
   groups, weightBaseYears, groupingMdc, hospitalYear, hospitalMonth, departmentYear, regionYear, drgYear, hospitalDrgYear,
   rwIntervals, rwIntervalMonth, rwIntervalComparison, settlement, settlementYear,
-  groupingConcordance];
+  groupingConcordance, procedureClasses];
 
 /** Datasets that name claims or patients: written by `compute`, never published on the site. */
 export const claimLevelDatasets = new Set(["rejected"]);

@@ -386,6 +386,19 @@ export const strings = {
   pathHeading: { zh: "分组路径", en: "Path" },
 };
 
+// §7 procedure classes (lib/grouping/procedure-classes.ts), shared by DIP and outpatient APG.
+Object.assign(strings, {
+  dataset_procedure_classes: { zh: "分组方案自有列表中的手术与介入编码及其类别（§7）", en: "Per procedure code named by an ADRG's own list: its class (§7) and the ADRGs that give it." },
+  procedureClassesTitle: { zh: "分组方案列出 {operation} 个手术编码和 {intervention} 个介入编码，其余均为诊断性操作", en: "The scheme names {operation} operation codes and {intervention} intervention codes; every other code is diagnostic" },
+  colProcedureClass: { zh: "类别", en: "Class" },
+  colCodes: { zh: "编码数", en: "Codes" },
+  colAdrgs: { zh: "ADRG 数", en: "ADRGs" },
+  class_operation: { zh: "手术", en: "Operation" },
+  class_intervention: { zh: "介入/治疗性操作", en: "Intervention" },
+  class_diagnostic: { zh: "诊断性操作", en: "Diagnostic" },
+  class_conservative: { zh: "保守治疗", en: "Conservative" },
+});
+
 /** t(key, vars, fallback) in a language; an unknown key shows the fallback, or the key itself. */
 export function translator(lang) {
   return (key, vars = {}, fallback) => {

@@ -124,4 +124,22 @@ export const methodSections = [
       },
     ],
   },
+  {
+    id: "procedure-classes",
+    title: { zh: "§7 手术操作分类（DIP 与门诊 APG 共用）", en: "§7 Procedure classes (shared by DIP and outpatient APG)" },
+    items: [
+      {
+        zh: "每个手术操作编码按分组方案（{scheme}）的规则归为一类。ADRG 的自有列表 = 其入组条件所列的手术操作列表，不含方案通用的有效手术列表（valid_procedures）。",
+        en: "Every procedure code gets one class, read from the grouping scheme's rules ({scheme}). An ADRG's own lists are the procedure lists its condition names, not the scheme-wide valid-procedure set.",
+      },
+      {
+        zh: "`手术`：在外科 ADRG（第二位字母 A–J；MDC R 仅 RA1–RA4）的自有列表中；`介入/治疗性操作`：否则在非手术室操作 ADRG（K–Q）或 MDC R 的 RB–RG 的自有列表中；`诊断性操作`：其他编码；无手术操作编码的病例为 `保守治疗`。",
+        en: "`operation`: in an own list of a surgical ADRG (letter A–J; in MDC R only RA1–RA4); `intervention`: otherwise in an own list of a non-operating-room ADRG (K–Q) or of MDC R's RB–RG; `diagnostic`: any other code; a case with no procedure code is `conservative`.",
+      },
+      {
+        zh: "病例的 `治疗方式 = 其手术操作的最高类别`：手术 > 介入 > 诊断性操作 > 保守治疗。数据集 procedure_classes 列出每个手术和介入编码及给出该类别的 ADRG。",
+        en: "A case's `treatment type = the highest class among its procedures`: operation > intervention > diagnostic > conservative. Dataset procedure_classes lists every operation and intervention code with the ADRGs that give its class.",
+      },
+    ],
+  },
 ];

@@ -61,6 +61,7 @@ export async function methodsPage(files, { lang }) {
     el("h2", {}, t("parametersHeading")),
     parameterTable,
     el("div", { class: "grid grid-cols-2" }, rwCard(data.groups, t, lang), baseYearCard(data.weight_base_years, t, lang)),
+    data.procedure_classes ? procedureClassCard(data.procedure_classes, t, lang) : null,
     el("h2", {}, t("inputsHeading")),
     el("p", {}, t("inputsLead")),
     inputTable,
@@ -137,4 +138,22 @@ function baseYearCard({ rows, url }, t, lang) {
         ],
       }),
   });
+}
+
+/** §7: how many operation and intervention codes the scheme's ADRG own lists give. */
+function procedureClassCard({ rows, url }, t, lang) {
+  const byClass = ["operation", "intervention"].map((cls) => {
+    const codes = rows.filter((r) => r.class === cls);
+    return { class: cls, codes: codes.length, adrgs: new Set(codes.flatMap((r) => String(r.adrgs ?? "").split(" ").filter(Boolean))).size };
+  });
+  const count = (cls) => formatNumber(byClass.find((r) => r.class === cls).codes, 0, lang);
+  return el("div", { class: "card procedure-classes" },
+    el("h3", {}, t("procedureClassesTitle", { operation: count("operation"), intervention: count("intervention") })),
+    dataTable(byClass, [
+      { key: "class", label: t("colProcedureClass"), align: "left", format: (v) => t(`class_${v}`) },
+      { key: "codes", label: t("colCodes"), format: (v) => formatNumber(v, 0, lang) },
+      { key: "adrgs", label: t("colAdrgs"), format: (v) => formatNumber(v, 0, lang) },
+    ]),
+    el("div", { class: "downloads" }, el("a", { class: "download", href: url, download: "procedure_classes.csv" }, t("downloadDataset", { name: "procedure_classes.csv" }))),
+  );
 }
