@@ -9,10 +9,10 @@
 //   group    the first of  key group (P86, MJ06, AZ01) → fold group (P-CH15, M-CH10) → class group (P, M, A)
 //            that the weight table holds (derived tables hold key groups with ≥ apg_min_visits base
 //            visits, fold groups with base visits, class groups with base visits)
+import type { ProcedureClass, TreatmentType } from "../grouping/procedure-classes.ts";
 import { icd10Chapter, icd9cm3Chapter } from "./chapters.ts";
 
-export type ProcedureClass = "operation" | "intervention" | "diagnostic";
-export type TreatmentType = ProcedureClass | "conservative";
+export type { ProcedureClass, TreatmentType };
 export type ApgClass = "procedure" | "medical" | "ancillary";
 export type ApgLevel = "key" | "chapter" | "class" | "unweighted";
 

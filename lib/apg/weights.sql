@@ -8,11 +8,12 @@
 -- base visit of their class, trimmed per class and year.
 CREATE OR REPLACE TEMP TABLE apg_base_visits AS
 WITH base AS (
-    SELECT v.apg_code, CASE v.class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group,
+    -- a visit the weight table gives no group is still an outpatient visit of the base: it counts in m
+    SELECT coalesce(v.apg_code, '') AS apg_code, CASE v.class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group,
            v.year, v.total_cost, b.year_weight
     FROM apg_visits AS v
     JOIN apg_base_year_weights AS b USING (year)
-    WHERE NOT v.excluded AND v.apg_code IS NOT NULL
+    WHERE NOT v.excluded
 ),
 as_groups AS (
     SELECT apg_code AS grp, year, total_cost, year_weight, 'group' AS basis FROM base
@@ -68,7 +69,7 @@ codes AS (
     SELECT apg_code, class, key, level FROM apg_candidates
     UNION ALL
     SELECT apg_code, NULL, NULL, 'upstream' FROM apg_group_means
-    WHERE basis = 'group' AND apg_code NOT IN (SELECT apg_code FROM apg_candidates)
+    WHERE basis = 'group' AND apg_code <> '' AND apg_code NOT IN (SELECT apg_code FROM apg_candidates)
 ),
 measured AS (
     SELECT c.*, coalesce(g.visits, 0)::BIGINT AS visits, g.mean_cost
