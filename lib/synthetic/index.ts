@@ -18,7 +18,7 @@ import { inpatientClaimsSql } from "./costs.ts";
 import { intendedGroups, loadProjectGrouper, projectGroups, type GroupingPath } from "./grouping.ts";
 import { drawInpatientSql } from "./inpatient.ts";
 import { defaultReferencePaths, loadLookups, type ReferencePaths } from "./lookups.ts";
-import { outpatientClaimsSql } from "./outpatient.ts";
+import { insertOutpatientLookups, outpatientClaimsSql } from "./outpatient.ts";
 import { writeTable, type Format, type WrittenFile } from "./output.ts";
 import { policySql, yearlyFundSql } from "./policy.ts";
 import { inpatientPerYear, outpatientPerYear, years } from "./profile.ts";
@@ -163,6 +163,7 @@ FROM ip_claims ORDER BY claim_id`, format));
     log(`claims_inpatient written (${ms(started)})`);
 
     // Materialised first: sorting the generating query directly is ~3× slower than sorting a table.
+    await insertOutpatientLookups(session, paths.procedures);
     await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * scale })}`);
     files.push(await writeTable(session, out, "claims_outpatient", `SELECT * FROM op_claims ORDER BY claim_id`, format));
     await session.run(`CREATE TABLE op_fund AS ${yearlyFundSql("op_claims", "visit_date")}`);

@@ -72,6 +72,13 @@ export const Stream = {
   opConsumableShare: 95,
   opFundShare: 96,
   opHasExam: 97,
+  // outpatient (outpatient.ts): chronic monthly visitors, procedures of medical visits
+  opChronic: 120,
+  opChronicOrder: 121,
+  opChronicDx: 122,
+  opChronicHospital: 123,
+  opMinorProcedure: 124,
+  opMinorPick: 125,
 } as const;
 
 /** SQL creating the macros `u(id, k)` (uniform in (0,1)), `z(id, k)` (standard normal, uses k and k+2048)
