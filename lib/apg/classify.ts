@@ -93,7 +93,7 @@ export function groupVisit(
     trace.push(`class medical`);
   }
   const letter = classLetter[apgClass];
-  const key = apgClass === "procedure" ? procedureCategory(keyProcedure!) : dxCategory;
+  const key = apgClass === "procedure" ? procedureCategory(keyProcedure!) : dxCategory === "" ? null : dxCategory;
   const chapter = key === null ? null : apgClass === "procedure" ? icd9cm3Chapter(key) : icd10Chapter(key);
   trace.push(apgClass === "procedure" ? `key: ICD-9-CM-3 category ${key ?? "(none)"} of ${keyProcedure}` : `key: ICD-10 category ${key} of ${visit.principal_dx}`);
   const keyGroup = key === null ? null : letter + key;

@@ -53,7 +53,7 @@ keyed AS (
     SELECT *,
            CASE WHEN class = 'procedure'
                 THEN CASE WHEN regexp_matches(key_procedure, '^[0-9]{2}') THEN left(key_procedure, 2) END
-                ELSE dx_category END AS key
+                ELSE nullif(dx_category, '') END AS key
     FROM classed
 )
 SELECT *,
