@@ -9,6 +9,7 @@ import { fetchText } from "../data.js";
 import { formatNumber } from "../format.js";
 import { translator } from "../i18n.js";
 import { pageHeader } from "../page.js";
+import { outpatientGrouperSection } from "../apg-grouper.js";
 
 /** Worked examples of the CHS-DRG 1.1 scheme (a reader clicks one to fill the form). */
 const examples = [
@@ -73,6 +74,7 @@ export async function grouperPage(files, { lang }) {
     el("div", { class: "grid grid-cols-2" },
       el("div", { class: "card grouper-form" }, inputs.dx, inputs.proc, filterBar(inputs.sex, inputs.age), filterBar(inputs.ageDays, inputs.birthWeight), el("p", { class: "small-note" }, t("grouperHint"))),
       result),
+    files.apgGroups ? outpatientGrouperSection(engine, scheme, parseDataset(await fetchText(files.apgGroups)), t, lang) : null,
   );
 }
 

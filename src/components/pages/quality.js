@@ -7,6 +7,7 @@ import { loadDatasets } from "../data.js";
 import { formatNumber, formatPercent, formatYear, percentTicks } from "../format.js";
 import { translator } from "../i18n.js";
 import { pageHeader } from "../page.js";
+import { outpatientGroupingSection } from "../apg-quality.js";
 
 export async function qualityPage(files, { lang }) {
   const t = translator(lang);
@@ -143,6 +144,7 @@ export async function qualityPage(files, { lang }) {
     el("p", {}, t("warningsLead")),
     data.input_warnings.rows.length ? warnings : el("p", { class: "muted" }, t("warningsNone")),
     concordance,
+    data.apg_grouping ? outpatientGroupingSection(data.apg_grouping, data.apg_concordance, t, lang) : null,
   );
 }
 
