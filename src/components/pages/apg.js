@@ -162,7 +162,7 @@ export async function apgPage(files, { lang, depth = 0 }) {
     { key: "visits", label: t("apgBaseVisits"), format: (v) => formatNumber(v, 0, lang) },
     { key: "avg_cost", label: t("apgAvgCost"), format: (v) => formatMoney(v, lang, { digits: 0 }) },
     { key: "weight", label: t("apgWeight"), format: (v) => formatNumber(v, 4, lang) },
-    { key: "unstable", label: t("apgUnstable"), format: (v) => (v ? t("yes") : ""), align: "left" },
+    { key: "unstable", label: t("apgUnstable"), format: (v) => (v === true || v === "true" ? t("yes") : ""), align: "left" },
     { key: "all_visits", label: t("apgAllVisits"), format: (v) => formatNumber(v, 0, lang) },
   ], { placeholder: t("searchGroup"), sort: "all_visits" });
   const counts = Object.fromEntries(["key", "chapter", "class"].map((l) => [l, groups.filter((g) => g.level === l).length]));
