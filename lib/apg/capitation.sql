@@ -7,9 +7,9 @@
 -- the signed_hospital_id of their last visit of the year that carries one (latest date, then the
 -- largest claim_id). With an insured table: its persons, signed as it says, and its insurance_type.
 CREATE OR REPLACE TABLE apg_persons AS
-WITH from_claims AS (
+WITH from_claims AS MATERIALIZED (
     SELECT year, patient_id,
-           arg_max(signed_hospital_id, strftime(visit_date, '%Y-%m-%d') || claim_id) FILTER (WHERE signed_hospital_id IS NOT NULL) AS signed_hospital_id,
+           arg_max(signed_hospital_id, {'date': visit_date, 'claim': claim_id}) FILTER (WHERE signed_hospital_id IS NOT NULL) AS signed_hospital_id,
            count(*) AS visits, sum(fund_paid) AS fund_paid
     FROM apg_visit_points
     GROUP BY year, patient_id

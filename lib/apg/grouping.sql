@@ -1,14 +1,14 @@
 -- APG-like grouping of every accepted outpatient visit (metrics.md §8), the bulk twin of classify.ts.
 -- Reads claims_outpatient, procedure_classes (§7), apg_weights, and the macros icd10_chapter(c),
 -- icd9cm3_chapter(c) (lib/apg/chapters.ts) and variables base_years, apg_min_visits, apg_min_cost.
--- Builds apg_visit_class (class and key of each visit), apg_base_year_weights, apg_candidates (the
--- groups a visit may take) and apg_visits (each visit with its group).
+-- Builds apg_base_year_weights, apg_keys (every class and key with its chapter and base visits),
+-- apg_candidates (the groups a visit may take), apg_key_groups and apg_visits (each visit with its group).
 
 -- The highest-class procedure of each visit that lists any (operation > intervention > diagnostic,
 -- the first listed among equals); a code §7 does not class is diagnostic.
 CREATE OR REPLACE TEMP TABLE apg_top_procedure AS
 WITH listed AS (
-    SELECT claim_id,
+    SELECT rowid AS row_id,
            unnest(list_transform(
                list_filter(list_transform(string_split(procedures, ';'), x -> trim(x, ' ' || chr(9) || chr(13) || chr(10))), x -> x <> ''),
                (x, i) -> {'code': x, 'ord': i}), recursive := true)
@@ -16,18 +16,19 @@ WITH listed AS (
     WHERE procedures IS NOT NULL
 ),
 ranked AS (
-    SELECT l.claim_id, l.code, l.ord,
+    SELECT l.row_id, l.code, l.ord,
            CASE p.class WHEN 'operation' THEN 3 WHEN 'intervention' THEN 2 ELSE 1 END AS rank
     FROM listed AS l
     LEFT JOIN procedure_classes AS p USING (code)
 )
-SELECT claim_id, arg_max(code, rank * 1000000 - ord) AS top_code, max(rank) AS top_rank
+-- keyed by the row's position (rowid): a BIGINT join back is cheaper than one on claim_id text
+SELECT row_id, arg_max(code, rank * 1000000 - ord) AS top_code, max(rank) AS top_rank
 FROM ranked
-GROUP BY claim_id;
+GROUP BY row_id;
 
 -- Class, key and chapter of every visit. Ancillary: principal_dx in Z00–Z13, or exam_cost ≥ 80 % of
 -- total_cost (compared exactly in DECIMAL: exam · 10 ≥ total · 8).
-CREATE OR REPLACE TABLE apg_visit_class AS
+CREATE OR REPLACE TEMP TABLE apg_visit_class AS
 WITH visits AS (
     SELECT c.claim_id, c.patient_id, c.hospital_id, c.visit_date,
            year(c.visit_date)::INTEGER AS year, strftime(c.visit_date, '%Y-%m') AS month,
@@ -39,7 +40,7 @@ WITH visits AS (
            -- Excluded visits: total_cost below apg_min_cost (§8); they count in fund totals only
            c.total_cost < getvariable('apg_min_cost') AS excluded
     FROM claims_outpatient AS c
-    LEFT JOIN apg_top_procedure AS t USING (claim_id)
+    LEFT JOIN apg_top_procedure AS t ON t.row_id = c.rowid
 ),
 classed AS (
     SELECT *,
@@ -56,9 +57,9 @@ keyed AS (
                 ELSE nullif(dx_category, '') END AS key
     FROM classed
 )
-SELECT *,
-       CASE class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group,
-       CASE WHEN class = 'procedure' THEN icd9cm3_chapter(key) ELSE icd10_chapter(key) END AS chapter
+SELECT claim_id, patient_id, hospital_id, visit_date, year, month, total_cost, fund_paid, signed_hospital_id,
+       upstream_apg_code, treatment, key_procedure, excluded, class,
+       CASE class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group, key
 FROM keyed;
 DROP TABLE apg_top_procedure;
 
@@ -84,33 +85,33 @@ SELECT year::INTEGER AS year, rank::INTEGER AS rank,
 FROM ranked
 ORDER BY year;
 
+-- Every (class, key) seen, with its chapter and its non-excluded base-period visits: the small table the
+-- folding works on (chapters are computed once per key, not once per visit).
+CREATE OR REPLACE TABLE apg_keys AS
+SELECT class_group, key, any_value(class) AS class,
+       CASE WHEN class_group = 'P' THEN icd9cm3_chapter(key) ELSE icd10_chapter(key) END AS chapter,
+       count(*) FILTER (WHERE NOT excluded AND year IN (SELECT year FROM apg_base_year_weights)) AS base_visits,
+       count(*) AS visits
+FROM apg_visit_class
+GROUP BY class_group, key;
+
 -- The groups a visit may take. A given apg_weights table: its codes. Otherwise: key groups with at
 -- least apg_min_visits non-excluded base-period visits, the fold groups (class + chapter) of the other
 -- keys' base visits, and the class groups (P, M, A) of classes with base visits.
 CREATE OR REPLACE TABLE apg_candidates AS
-WITH base AS (
-    SELECT v.class, v.class_group, v.key, v.chapter
-    FROM apg_visit_class AS v
-    JOIN apg_base_year_weights USING (year)
-    WHERE NOT v.excluded
-),
-key_groups AS (
-    SELECT class_group || key AS apg_code, any_value(class) AS class, key, 'key' AS level, count(*) AS base_visits
-    FROM base WHERE key IS NOT NULL
-    GROUP BY class_group, key
-    HAVING count(*) >= getvariable('apg_min_visits')
-),
-folded AS (
-    SELECT b.* FROM base AS b
-    WHERE b.chapter IS NOT NULL AND NOT EXISTS (SELECT 1 FROM key_groups AS k WHERE k.apg_code = b.class_group || b.key)
+WITH key_groups AS (
+    SELECT class_group || key AS apg_code, class, key, 'key' AS level
+    FROM apg_keys WHERE key IS NOT NULL AND base_visits >= getvariable('apg_min_visits')
 ),
 fold_groups AS (
-    SELECT class_group || '-CH' || chapter AS apg_code, any_value(class) AS class, 'CH' || chapter AS key, 'chapter' AS level, count(*) AS base_visits
-    FROM folded GROUP BY class_group, chapter
+    SELECT class_group || '-CH' || chapter AS apg_code, any_value(class) AS class, 'CH' || chapter AS key, 'chapter' AS level
+    FROM apg_keys
+    WHERE chapter IS NOT NULL AND base_visits > 0 AND NOT (key IS NOT NULL AND base_visits >= getvariable('apg_min_visits'))
+    GROUP BY class_group, chapter
 ),
 class_groups AS (
-    SELECT class_group AS apg_code, any_value(class) AS class, NULL AS key, 'class' AS level, count(*) AS base_visits
-    FROM base GROUP BY class_group
+    SELECT class_group AS apg_code, any_value(class) AS class, NULL AS key, 'class' AS level
+    FROM apg_keys GROUP BY class_group HAVING sum(base_visits) > 0
 ),
 derived AS (
     SELECT * FROM key_groups UNION ALL SELECT * FROM fold_groups UNION ALL SELECT * FROM class_groups
@@ -125,23 +126,26 @@ FROM apg_weights AS w
 WHERE w.apg_code IS NOT NULL
 ORDER BY apg_code;
 
--- Every visit's group: the first of key group, fold group, class group among the candidates (own);
--- the upstream apg_code where the input gives one (reported, as drg_code for inpatient cases, §1).
+-- Each (class, key)'s own group: the first of key group, fold group, class group among the candidates.
+CREATE OR REPLACE TABLE apg_key_groups AS
+SELECT a.class_group, a.key, a.chapter,
+       CASE WHEN k.apg_code IS NOT NULL THEN k.apg_code WHEN f.apg_code IS NOT NULL THEN f.apg_code ELSE c.apg_code END AS own_apg_code,
+       CASE WHEN k.apg_code IS NOT NULL THEN 'key' WHEN f.apg_code IS NOT NULL THEN 'chapter'
+            WHEN c.apg_code IS NOT NULL THEN 'class' ELSE 'none' END AS own_level
+FROM apg_keys AS a
+LEFT JOIN apg_candidates AS k ON k.apg_code = a.class_group || a.key
+LEFT JOIN apg_candidates AS f ON f.apg_code = a.class_group || '-CH' || a.chapter
+LEFT JOIN apg_candidates AS c ON c.apg_code = a.class_group;
+
+-- Every visit's group: its key's own group; the upstream apg_code where the input gives one (reported,
+-- as drg_code is for inpatient cases, §1).
 CREATE OR REPLACE TABLE apg_visits AS
-WITH own AS (
-    SELECT v.*,
-           CASE WHEN k.apg_code IS NOT NULL THEN k.apg_code WHEN f.apg_code IS NOT NULL THEN f.apg_code ELSE c.apg_code END AS own_apg_code,
-           CASE WHEN k.apg_code IS NOT NULL THEN 'key' WHEN f.apg_code IS NOT NULL THEN 'chapter'
-                WHEN c.apg_code IS NOT NULL THEN 'class' ELSE 'none' END AS own_level
-    FROM apg_visit_class AS v
-    LEFT JOIN apg_candidates AS k ON k.apg_code = v.class_group || v.key
-    LEFT JOIN apg_candidates AS f ON f.apg_code = v.class_group || '-CH' || v.chapter
-    LEFT JOIN apg_candidates AS c ON c.apg_code = v.class_group
-)
-SELECT claim_id, patient_id, hospital_id, visit_date, year, month,
-       total_cost, fund_paid, signed_hospital_id, excluded,
-       treatment, class, key, chapter, key_procedure,
-       own_apg_code, own_level, upstream_apg_code,
-       coalesce(upstream_apg_code, own_apg_code) AS apg_code,
-       CASE WHEN upstream_apg_code IS NOT NULL THEN 'upstream' ELSE own_level END AS level
-FROM own;
+SELECT v.claim_id, v.patient_id, v.hospital_id, v.visit_date, v.year, v.month,
+       v.total_cost, v.fund_paid, v.signed_hospital_id, v.excluded,
+       v.treatment, v.class, v.key, g.chapter, v.key_procedure,
+       g.own_apg_code, g.own_level, v.upstream_apg_code,
+       coalesce(v.upstream_apg_code, g.own_apg_code) AS apg_code,
+       CASE WHEN v.upstream_apg_code IS NOT NULL THEN 'upstream' ELSE g.own_level END AS level
+FROM apg_visit_class AS v
+JOIN apg_key_groups AS g ON g.class_group = v.class_group AND g.key IS NOT DISTINCT FROM v.key;
+DROP TABLE apg_visit_class;

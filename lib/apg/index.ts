@@ -2,7 +2,7 @@
 // for signed persons and the point settlement of the unsigned pool. Built once per prepared session
 // from claims_outpatient, procedure_classes (§7), policy, insured and apg_weights; the apg_* datasets
 // select from the tables below.
-//   grouping.sql    apg_visit_class, apg_base_year_weights, apg_candidates, apg_visits
+//   grouping.sql    apg_base_year_weights, apg_keys, apg_candidates, apg_key_groups, apg_visits
 //   weights.sql     apg_base (m), apg_groups, apg_visit_points
 //   capitation.sql  apg_persons, apg_quotas, apg_visit_settlement, apg_capitation
 //   settlement.sql  apg_pool_years, apg_hospital_years, apg_region_years

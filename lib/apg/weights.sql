@@ -7,7 +7,7 @@
 -- Q3 + k·IQR, type-7 quartiles; not trimmed under min_cases visits). Class groups (P, M, A) take every
 -- base visit of their class, trimmed per class and year.
 CREATE OR REPLACE TEMP TABLE apg_base_visits AS
-WITH base AS (
+WITH base AS MATERIALIZED (
     -- a visit the weight table gives no group is still an outpatient visit of the base: it counts in m
     SELECT coalesce(v.apg_code, '') AS apg_code, CASE v.class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group,
            v.year, v.total_cost, b.year_weight
