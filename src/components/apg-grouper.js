@@ -35,7 +35,7 @@ export function outpatientGrouperSection(engine, scheme, groups, t, lang) {
     const group = byCode.get(outcome.apg_code);
     result.replaceChildren(
       el("figcaption", {}, t("resultHeading")),
-      el("div", { class: "group-code" }, outcome.apg_code ?? "—"),
+      el("div", { class: "apg-code" }, outcome.apg_code ?? "—"),
       el("div", { class: "group-name" }, `${t(`apgClass_${outcome.class}`)} · ${t(`apgLevel_${outcome.level === "unweighted" ? "none" : outcome.level}`)}`),
       el("dl", { class: "group-facts" },
         el("dt", {}, t("opTreatment")), el("dd", {}, t(`class_${outcome.treatment}`)),
@@ -45,7 +45,7 @@ export function outpatientGrouperSection(engine, scheme, groups, t, lang) {
         el("dt", {}, t("apgAvgCost")), el("dd", {}, group ? formatMoney(group.avg_cost, lang) : "—"),
       ),
       el("h3", {}, t("pathHeading")),
-      el("ol", { class: "trace" }, outcome.trace.map((line) => el("li", {}, line))),
+      el("ol", { class: "apg-trace" }, outcome.trace.map((line) => el("li", {}, line))),
     );
   };
   for (const input of Object.values(inputs)) input.addEventListener("input", update);
