@@ -163,7 +163,7 @@ FROM ip_claims ORDER BY claim_id`, format));
     log(`claims_inpatient written (${ms(started)})`);
 
     // Materialised first: sorting the generating query directly is ~3× slower than sorting a table.
-    await insertOutpatientLookups(session, paths.procedures);
+    await insertOutpatientLookups(session, paths.procedures, paths.diagnoses);
     await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * scale })}`);
     files.push(await writeTable(session, out, "claims_outpatient", `SELECT * FROM op_claims ORDER BY claim_id`, format));
     await session.run(`CREATE TABLE op_fund AS ${yearlyFundSql("op_claims", "visit_date")}`);

@@ -4,7 +4,8 @@
 //     back about once a month to their usual institution: each month's chronic rows are dealt out to
 //     the chronic persons in a random order, so person k has at most one visit a month;
 //   - everyone else, from a skewed pool of insured persons (a few visit often, most rarely): common
-//     outpatient conditions (J00–J06, I10, K29, M54 …) and a long tail of rare codes; visits with a
+//     outpatient conditions (J00–J06, I10, K29, M54 …), a long tail of rare codes and a thin tail over
+//     every ICD-10 category (rare categories fold to their chapter in APG-like grouping); visits with a
 //     procedure drawn from real ICD-9-CM-3 codes (minor surgery, suturing, tooth extraction, foreign
 //     bodies, polypectomy), medical visits with an injection, physiotherapy or an endoscopy, and
 //     ancillary visits (health checks Z00–Z03, exam-heavy).
@@ -65,9 +66,15 @@ export const atSignedShare = { before: 0.5, after: 0.64 };
 
 const repeat = <T>(entries: [T, number][]): T[] => entries.flatMap(([v, w]) => Array.from({ length: w }, () => v));
 
+/** Share of other visits whose diagnosis is drawn from the thin tail: one code of every ICD-10 category. */
+export const thinTailShare = 0.004;
+
 /** Inserts the outpatient code lists (codes absent from the dictionary are left out). */
-export async function insertOutpatientLookups(session: Session, proceduresDictionary: string): Promise<void> {
+export async function insertOutpatientLookups(session: Session, proceduresDictionary: string, diagnosesDictionary: string): Promise<void> {
   const known = new Set(readDictionary(proceduresDictionary));
+  // the thin tail: the first plain code of each ICD-10 category, so that rare categories fold to their chapter
+  const tail = new Map<string, string>();
+  for (const code of readDictionary(diagnosesDictionary).sort()) if (/^[A-Z][0-9]{2}\.[0-9x]{3}$/.test(code) && !tail.has(code.slice(0, 3))) tail.set(code.slice(0, 3), code);
   const present = <T extends [string, ...unknown[]]>(rows: T[]) => rows.filter((r) => known.has(r[0]));
   const procedures = present(outpatientProcedures);
   const minor = present(outpatientMinorProcedures);
@@ -76,8 +83,8 @@ export async function insertOutpatientLookups(session: Session, proceduresDictio
   await insertTable(
     session,
     "op_lists",
-    [["procedures", "VARCHAR[]"], ["minor", "VARCHAR[]"], ["chronic", "INTEGER[]"]],
-    [[repeat(procedures.map(([c, w]) => [c, w])), repeat(minor.map(([c, w]) => [c, w])), repeat(chronic.map((_, i) => [i, chronic[i][1]]))]],
+    [["procedures", "VARCHAR[]"], ["minor", "VARCHAR[]"], ["chronic", "INTEGER[]"], ["tail", "VARCHAR[]"]],
+    [[repeat(procedures.map(([c, w]) => [c, w])), repeat(minor.map(([c, w]) => [c, w])), repeat(chronic.map((_, i) => [i, chronic[i][1]])), [...tail.values()]]],
   );
   await insertTable(
     session,
@@ -127,12 +134,13 @@ coded AS (
     CASE WHEN p.signed_hid IS NOT NULL AND p.chronic_procedure IS NULL
               AND u(p.id, ${S.opAtSigned}) < (CASE WHEN p.year >= ${outpatientReformYear} THEN ${atSignedShare.after} ELSE ${atSignedShare.before} END)
          THEN p.signed_hid ELSE p.general_hid END AS hid,
-    CASE p.kind
-      WHEN 'chronic' THEN p.chronic_dx
+    CASE WHEN p.kind = 'chronic' THEN p.chronic_dx
+      WHEN u(p.id, ${S.opThinTail}) < ${thinTailShare} THEN ol.tail[1 + pick(p.id, ${S.opThinTailPick}, len(ol.tail))]
+      ELSE CASE p.kind
       WHEN 'ancillary' THEN (CASE WHEN u(p.id, ${S.opTail}) < 0.6 THEN pl.op_checkups[1 + pick(p.id, ${S.opDx}, len(pl.op_checkups))]
                                   ELSE pl.op_dx[1 + pick(p.id, ${S.opDx}, len(pl.op_dx))] END)
       ELSE (CASE WHEN u(p.id, ${S.opTail}) < 0.12 THEN pl.op_rare[1 + pick(p.id, ${S.opDx}, len(pl.op_rare))]
-                 ELSE pl.op_dx[1 + pick(p.id, ${S.opDx}, len(pl.op_dx))] END) END AS principal_dx,
+                 ELSE pl.op_dx[1 + pick(p.id, ${S.opDx}, len(pl.op_dx))] END) END END AS principal_dx,
     CASE WHEN p.kind = 'ancillary' OR u(p.id, ${S.opHasExam}) < (CASE p.kind WHEN 'procedure' THEN 0.3 WHEN 'chronic' THEN 0.15 ELSE 0.25 END)
          THEN pl.op_exams[1 + pick(p.id, ${S.opExam}, len(pl.op_exams))] END AS exam1,
     CASE WHEN p.kind = 'ancillary' AND u(p.id, ${S.opExamCount}) < 0.4

@@ -79,6 +79,8 @@ export const Stream = {
   opChronicHospital: 123,
   opMinorProcedure: 124,
   opMinorPick: 125,
+  opThinTail: 126,
+  opThinTailPick: 127,
 } as const;
 
 /** SQL creating the macros `u(id, k)` (uniform in (0,1)), `z(id, k)` (standard normal, uses k and k+2048)
