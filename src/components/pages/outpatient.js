@@ -9,17 +9,7 @@ import { translator } from "../i18n.js";
 import { directionOf, kpiCard } from "../kpi.js";
 import { pageLink } from "../links.js";
 import { pageHeader } from "../page.js";
-
-/** Mean yearly growth before the reform year (the §5 baseline) and the compound growth from R − 1 to the last year. */
-export function growthBeforeAfter(years, reformYear) {
-  const before = years.filter((r) => r.year < reformYear && r.yoy != null).map((r) => r.yoy);
-  const base = years.find((r) => r.year === reformYear - 1);
-  const last = years.at(-1);
-  return {
-    before: before.length ? before.reduce((s, x) => s + x, 0) / before.length : null,
-    after: base && last && last.year >= reformYear ? (last.fund_paid / base.fund_paid) ** (1 / (last.year - base.year)) - 1 : null,
-  };
-}
+import { fundSummary } from "../story.js";
 
 export async function outpatientPage(files, { lang, depth = 0 }) {
   const t = translator(lang);
@@ -32,7 +22,10 @@ export async function outpatientPage(files, { lang, depth = 0 }) {
   const prior = fund.at(-2);
   const lastRegion = region.at(-1);
   const priorRegion = region.at(-2);
-  const { before, after } = reformYear ? growthBeforeAfter(fund, reformYear) : { before: null, after: null };
+  // mean growth before and since the outpatient reform (§5), as the overview computes it
+  const summary = fundSummary(data.fund_year.rows, data.fund_month.rows, "outpatient", reformYear);
+  const before = summary?.baselineGrowth ?? null;
+  const after = summary?.growthSince ?? null;
   const savings = fund.filter((r) => r.cumulative_savings != null).at(-1);
   const lastPackages = capitation.filter((r) => lastRegion && r.year === lastRegion.year);
   const surplusCount = lastPackages.filter((r) => r.surplus > 0).length;
