@@ -43,6 +43,12 @@ export interface Parameters {
   dipScale: number;
   dipLow: number;
   dipHigh: number;
+  /** Outpatient (APG) reform year for the outpatient counterfactual (§5); null: reformYear. */
+  outpatientReformYear: number | null;
+  /** An outpatient key with fewer non-excluded base-period visits folds into its chapter (§8). */
+  apgMinVisits: number;
+  /** Excluded outpatient visits: total_cost below this (yuan) (§8). */
+  apgMinCost: number;
 }
 
 export const defaultParameters: Parameters = {
@@ -67,6 +73,9 @@ export const defaultParameters: Parameters = {
   dipScale: 1000,
   dipLow: 0.5,
   dipHigh: 2,
+  outpatientReformYear: null,
+  apgMinVisits: 30,
+  apgMinCost: 1,
 };
 
 export const configFileName = "drg-monitor.config.json";
@@ -94,6 +103,9 @@ export const parameterSections: Record<keyof Parameters, string> = {
   dipScale: "metrics.md §9",
   dipLow: "metrics.md §9",
   dipHigh: "metrics.md §9",
+  outpatientReformYear: "metrics.md §5, §8",
+  apgMinVisits: "metrics.md §8",
+  apgMinCost: "metrics.md §8",
 };
 
 const envNames: Partial<Record<keyof Parameters, string>> = {
@@ -127,6 +139,7 @@ export function parseParameter(key: keyof Parameters, text: string): Parameters[
     case "comparisonB":
       if (!/^\d{4}-\d{2}\.\.\d{4}-\d{2}$/.test(text)) throw fail("a period of months YYYY-MM..YYYY-MM");
       return text;
+    case "outpatientReformYear":
     case "reformYear": {
       const year = Number(text);
       if (!Number.isInteger(year)) throw fail("a year");
@@ -190,6 +203,10 @@ export async function setParameterVariables(session: Session, p: Parameters): Pr
   await set("dip_scale", String(p.dipScale));
   await set("dip_low", String(p.dipLow));
   await set("dip_high", String(p.dipHigh));
+  const outpatientReform = p.outpatientReformYear ?? p.reformYear;
+  await set("outpatient_reform_year", outpatientReform === null ? "NULL::INTEGER" : String(outpatientReform));
+  await set("apg_min_visits", String(p.apgMinVisits));
+  await set("apg_min_cost", String(p.apgMinCost));
   for (const [name, period] of [["a", p.comparisonA], ["b", p.comparisonB]] as const) {
     const [from, to] = period ? period.split("..") : [null, null];
     await set(`comparison_${name}_from`, from ? sqlString(from) : "NULL::VARCHAR");

@@ -1,6 +1,7 @@
 // Every published dataset, in the order they are written. `claimLevel` datasets carry claim
 // identifiers: the compute command writes them for researchers, the site never publishes them.
 import type { Dataset } from "./dataset.ts";
+import { apgDatasets } from "./apg.ts";
 import { fundMonth, fundYear } from "./fund.ts";
 import { inputWarnings, parameters, quality, rejected } from "./quality.ts";
 import { budgetMonth, fundInsuranceMonth } from "./budget.ts";
@@ -30,7 +31,8 @@ export const datasets: Dataset[] = [quality, rejected, inputWarnings, parameters
   rwIntervals, rwIntervalMonth, rwIntervalComparison, settlement, settlementYear,
   groupingConcordance,
   signals, controlMonth, signalCases,
-  procedureClasses, dipPackets, dipHospitalYear, dipYear, dipDrgDrivers];
+  procedureClasses, dipPackets, dipHospitalYear, dipYear, dipDrgDrivers,
+  ...apgDatasets];
 
 /** Datasets that name claims or patients: written by `compute`, never published on the site. */
 export const claimLevelDatasets = new Set(["rejected", "signal_cases"]);

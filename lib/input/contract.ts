@@ -36,7 +36,7 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
 }
 
-export type InputTableName = "claims_inpatient" | "claims_outpatient" | "hospitals" | "weights" | "policy" | "dip_catalogue";
+export type InputTableName = "claims_inpatient" | "claims_outpatient" | "hospitals" | "weights" | "policy" | "dip_catalogue" | "insured" | "apg_weights";
 
 const money = (name: string, required = false): ColumnSpec => ({ name, type: "money", required });
 const text = (name: string, required = false): ColumnSpec => ({ name, type: "text", required });
@@ -151,8 +151,34 @@ export const dipCatalogue: TableSpec = {
   ],
 };
 
+/** The insured population per year (optional): per-capita quotas count its persons (metrics.md §8). */
+export const insured: TableSpec = {
+  name: "insured",
+  required: false,
+  idColumn: "patient_id",
+  columns: [
+    { name: "year", type: "integer", required: true, min: 1990, max: 2100 },
+    text("patient_id", true),
+    text("insurance_type", true),
+    text("signed_hospital_id"),
+  ],
+};
+
+/** An official outpatient group table (optional): apg_code, weight (points = weight × 100), avg_cost. */
+export const apgWeights: TableSpec = {
+  name: "apg_weights",
+  required: false,
+  key: "apg_code",
+  idColumn: "apg_code",
+  columns: [
+    { name: "apg_code", type: "text", required: true },
+    { name: "weight", type: "decimal", required: true, above: 0 },
+    { name: "avg_cost", type: "money", required: false },
+  ],
+};
+
 /** In dependency order: hospitals first (claims refer to them). */
-export const inputTables: readonly TableSpec[] = [hospitals, weights, policy, dipCatalogue, claimsInpatient, claimsOutpatient];
+export const inputTables: readonly TableSpec[] = [hospitals, weights, policy, dipCatalogue, claimsInpatient, claimsOutpatient, insured, apgWeights];
 
 export const inputTableNames: readonly string[] = inputTables.map((t) => t.name);
 

@@ -38,7 +38,7 @@ export async function readInputs(session: Session, dataDir: string, log: Progres
   const tables: TableReport[] = [];
   await session.run(`CREATE OR REPLACE TABLE input_file_rows ("table" VARCHAR, file VARCHAR, path VARCHAR, rows_read BIGINT, rows_accepted BIGINT)`);
   for (const input of inputs) tables.push(await log.stage(`ingest ${input.spec.name}`, () => readTable(session, input), (t) => t.rowsRead));
-  for (const spec of ["weights", "policy", "dip_catalogue", "claims_outpatient"] as const) {
+  for (const spec of ["weights", "policy", "dip_catalogue", "claims_outpatient", "insured", "apg_weights"] as const) {
     if (!files.some((f) => f.spec.name === spec)) await createEmptyTable(session, spec);
   }
   await log.stage("check codes against the ICD dictionaries", async () => {
@@ -222,7 +222,7 @@ async function readParquetRaw(session: Session, file: InputFile): Promise<RawSou
   return { columns: names, types: new Map(known.map((d) => [d.column_name, d.column_type])), source, malformed: 0 };
 }
 
-async function createEmptyTable(session: Session, name: "weights" | "policy" | "dip_catalogue" | "claims_outpatient"): Promise<void> {
+async function createEmptyTable(session: Session, name: "weights" | "policy" | "dip_catalogue" | "claims_outpatient" | "insured" | "apg_weights"): Promise<void> {
   const spec = inputTables.find((t) => t.name === name)!;
   await session.run(`CREATE OR REPLACE TABLE ${name} AS SELECT ${spec.columns.map((c) => `${nullOf(c.type)} AS ${sqlIdent(c.name)}`).join(", ")} LIMIT 0`);
 }

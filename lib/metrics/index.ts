@@ -6,6 +6,7 @@
 //   settlement.sql     case_points, settlement_years, settlement_hospital_years (§6)
 //   signals.ts         signal_values, signal_results, signal_cases, control_months (signal_*.sql, control.sql) (§10)
 //   lib/dip/           DIP packets, case scores and settlement (§9)
+//   lib/apg            apg_* tables: outpatient groups, points, packages, pool settlement (§8)
 //   procedure_classes  operation / intervention codes of the scheme's ADRG own lists (§7, lib/grouping/procedure-classes.ts)
 import type { Session } from "../db/session.ts";
 import type { Parameters } from "../params.ts";
@@ -17,6 +18,7 @@ import { buildSignals } from "./signals.ts";
 import { loadScheme } from "../grouping/load.ts";
 import { createProcedureClassesTable } from "../grouping/procedure-classes.ts";
 import { buildDip } from "../dip/index.ts";
+import { buildApg } from "../apg/index.ts";
 
 export async function buildMetrics(session: Session, params: Parameters, log: Progress = silent): Promise<void> {
   const cases = () => session.value<string>("SELECT count(*) FROM cases").then(Number);
@@ -26,4 +28,5 @@ export async function buildMetrics(session: Session, params: Parameters, log: Pr
   await log.stage("monitoring signals and control limits", () => buildSignals(session, params), cases);
   await log.stage("procedure classes", () => createProcedureClassesTable(session, loadScheme(params.scheme)));
   await log.stage("DIP packets, scores and settlement", () => buildDip(session), cases);
+  await log.stage("outpatient APG groups, packages and settlement", () => buildApg(session), () => session.value<string>("SELECT count(*) FROM claims_outpatient").then(Number));
 }

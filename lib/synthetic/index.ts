@@ -18,7 +18,7 @@ import { inpatientClaimsSql } from "./costs.ts";
 import { intendedGroups, loadProjectGrouper, projectGroups, type GroupingPath } from "./grouping.ts";
 import { drawInpatientSql } from "./inpatient.ts";
 import { defaultReferencePaths, loadLookups, type ReferencePaths } from "./lookups.ts";
-import { outpatientClaimsSql } from "./outpatient.ts";
+import { insertOutpatientLookups, outpatientClaimsSql } from "./outpatient.ts";
 import { preadmissionVisitsSql } from "./preadmission.ts";
 import type { Hospital } from "./hospitals.ts";
 import { writeTable, type Format, type WrittenFile } from "./output.ts";
@@ -184,6 +184,7 @@ FROM ip_claims ORDER BY claim_id`, format));
     log(`claims_inpatient written (${ms(started)})`);
 
     // Materialised first: sorting the generating query directly is ~3× slower than sorting a table.
+    await insertOutpatientLookups(session, paths.procedures, paths.diagnoses);
     await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * outpatientScale })}
       UNION ALL BY NAME SELECT * EXCLUDE (inpatient_claim_id, anomaly) FROM pre_visits`);
     await session.run(`DROP TABLE pre_visits`);

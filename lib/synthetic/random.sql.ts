@@ -72,6 +72,15 @@ export const Stream = {
   opConsumableShare: 95,
   opFundShare: 96,
   opHasExam: 97,
+  // outpatient (outpatient.ts): chronic monthly visitors, procedures of medical visits
+  opChronic: 120,
+  opChronicOrder: 121,
+  opChronicDx: 122,
+  opChronicHospital: 123,
+  opMinorProcedure: 124,
+  opMinorPick: 125,
+  opThinTail: 126,
+  opThinTailPick: 127,
   // monitoring background and the audit anomalies (issue 11): 300+
   readmit: 300,
   readmitGap: 301,

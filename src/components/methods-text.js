@@ -221,3 +221,47 @@ methodSections.push({
     },
   ],
 });
+
+// §8 Outpatient: APG-like groups, points, per-capita packages and the unsigned pool (lib/apg).
+methodSections.push({
+  id: "apg",
+  title: { zh: "§8 门诊：类APG分组、点数与人头包干", en: "§8 Outpatient: APG-like groups, points and per-capita packages" },
+  items: [
+    {
+      zh: "金华 1,391 个 APG 组没有公开的组表，门诊组由本地区门诊数据按金华的三类形成，展示时均标注为“类APG”。排除就诊：总费用 < {apgMinCost} 元，仅计入基金合计。",
+      en: "No public table of Jinhua's 1,391 APGs exists: the outpatient groups are built from the region's own visits in Jinhua's three classes and labelled APG-like wherever shown. Excluded visits: total_cost < {apgMinCost} yuan; they count in fund totals only.",
+    },
+    {
+      zh: "`类别`：治疗方式（§7）为手术或介入 → `手术操作`；否则主诊断在 Z00–Z13，或检查化验费 ≥ 总费用的 80% → `辅助`；其余 → `内科`。",
+      en: "`class`: `procedure` where the visit's treatment type (§7) is operation or intervention; otherwise `ancillary` where principal_dx is in Z00–Z13 or exam_cost ≥ 80 % of total_cost; else `medical`.",
+    },
+    {
+      zh: "`键`：手术操作类取最高类别中首个手术操作编码的 ICD-9-CM-3 类目（前两位）；内科与辅助类取主诊断的 ICD-10 类目（前三位）。组编码 = 类别字母 + 键（`P86`、`MJ06`、`AZ01`）。",
+      en: "`key`: procedure visits by the ICD-9-CM-3 category (first two digits) of the first listed procedure of the highest class; medical and ancillary visits by the principal diagnosis's ICD-10 category (three characters). Group code = class letter + key (`P86`, `MJ06`, `AZ01`).",
+    },
+    {
+      zh: "基期与年份权重同 §2（取门诊数据自身的年份）。基期非排除人次 < {apgMinVisits} 的键并入其类别与章（ICD-10 第 1–22 章，如 `M-CH10` 为 J00–J99；ICD-9-CM-3 第 0–16 章，如 `P-CH16` 为 87–99）；章组无基期就诊时并入类别组 `P`、`M`、`A`（均值取该类全部基期就诊）。",
+      en: "Base period and year weights as §2, over the outpatient claims' own years. A key with fewer than {apgMinVisits} non-excluded base-period visits folds into its class and chapter (ICD-10 chapters 1–22, `M-CH10` is J00–J99; ICD-9-CM-3 chapters 0–16, `P-CH16` is 87–99); a fold group with no base-period visit folds into the class group `P`, `M` or `A`, whose mean is over all the class's base visits.",
+    },
+    {
+      zh: "`APG 权重 = 组均费用 / 全部就诊均费用`（各为基期年均值的加权平均，按组按年裁剪同 §2）；`就诊点数 = 权重 × 100`（无系数、无倍率）。排除就诊与无权重组的就诊按费用计点：`总费用 / 全部就诊均费用 × 100`。提供 apg_weights 表时直接使用，就诊取表中依次存在的键组、章组或类别组。",
+      en: "`APG weight = group mean cost / all-visit mean cost` (each a weighted average of yearly base-period means, trimmed per group and year as §2); `points = weight × 100` (no coefficient, no multipliers). Excluded visits and visits whose group has no weight are paid on their cost: `total_cost / all-visit mean × 100`. A given apg_weights table is used as is; a visit takes the first of its key group, fold group and class group that the table holds.",
+    },
+    {
+      zh: "签约：参保人当年最后一次带签约机构的就诊所记的 signed_hospital_id（有 insured 表时以其为准）。`人头额度(Y) = Σ 门诊基金支付(Y−1, Y−2) / Σ 当年有门诊就诊的人数(Y−1, Y−2)`（有 insured 表时按参保人数、分险种）；仅一年前期数据时取该年，无则当年无包干、全部视为未签约。",
+      en: "Signed persons: signed in a year to the signed_hospital_id of their last visit of that year that carries one (or the insured table's). `quota(Y) = Σ outpatient fund_paid (Y−1, Y−2) / Σ persons with an outpatient claim (Y−1, Y−2)` (with the insured table: its persons, per insurance_type); one prior year: that year; none: no packages in Y, every person unsigned.",
+    },
+    {
+      zh: "`包干额度 = 人头额度 × 签约人数`；`包干支出 = 签约人员当年在任何机构就诊的基金支付`；`结余 = 包干额度 − 包干支出`；机构按 share_ratio（{shareRatio}，policy 表优先）留用结余或分担超支：`留用/分担 = share_ratio × 结余`。",
+      en: "`package = quota × signed persons`; `package spend = the fund paid for those persons' visits of the year at any institution`; `surplus = package − spend`; the institution keeps share_ratio ({shareRatio}; the policy table's value wins) of a surplus and bears the same share of an overspend: `kept_or_borne = share_ratio × surplus`.",
+    },
+    {
+      zh: "未签约基金池（每年）：`预算_u = outpatient_budget − Σ 包干额度`（无预算：记账_u）；`F_u = 记账_u + share_ratio × (预算_u − 记账_u)`；`点值 = (F_u + 患者负担_u) / Σ 未签约点数`；机构 `APG 支付 = 未签约点数 × 点值`，`应付基金 = APG 支付 − 其患者负担`，`结算率 = 应付基金 / 其未签约基金支付`。",
+      en: "Unsigned pool, per year: `budget_u = outpatient_budget − Σ packages` (no budget: recorded_u); `F_u = recorded_u + share_ratio × (budget_u − recorded_u)`; `point value = (F_u + patient share_u) / Σ unsigned points`; an institution's `APG payment = its unsigned points × point value`, `fund payable = payment − its patient share`, `settlement rate = payable / its unsigned fund_paid`.",
+    },
+    {
+      zh: "全市门诊 `应付基金 = Σ 包干支出 + Σ 留用/分担 + F_u`，`门诊结算率 = 应付基金 / 门诊基金支付`（share_ratio = 1 且预算 = 记账时恰为 100%）。门诊入组率 = 进入自有组的非排除人次 / 非排除人次。",
+      en: "Region: `outpatient fund payable = Σ package spend + Σ kept_or_borne + F_u`; `outpatient settlement rate = payable / outpatient fund_paid` (exactly 100 % with share_ratio 1 and budget = recorded). Outpatient grouping rate = non-excluded visits in their own key group / non-excluded visits.",
+    },
+  ],
+});

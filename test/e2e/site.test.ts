@@ -15,6 +15,7 @@ import { loadScheme } from "../../lib/grouping/load.ts";
 import { procedureClass } from "../../lib/grouping/procedure-classes.ts";
 import { explainPacket, type PacketRow } from "../../lib/dip/keys.ts";
 import { sitePages } from "../../src/components/site.js";
+import { groupVisit } from "../../lib/apg/classify.ts";
 import { buildSite, root, type BuiltSite } from "./site-fixture.ts";
 
 const screenshots = join(root, "screenshots");
@@ -356,6 +357,50 @@ describe("DIP", () => {
   });
 });
 
+describe("outpatient (APG-like groups, packages)", () => {
+  /** A published dataset of the built site (Framework names it with a content hash). */
+  const published = (name: string): string => {
+    const find = (dir: string): string | null => {
+      for (const entry of readdirSync(dir)) {
+        const path = join(dir, entry);
+        if (statSync(path).isDirectory()) {
+          const found = find(path);
+          if (found) return found;
+        } else if (entry.startsWith(`${name}.`) && entry.endsWith(".csv")) return path;
+      }
+      return null;
+    };
+    return readFileSync(find(site.dist)!, "utf8");
+  };
+
+  it("groups an outpatient visit in the browser as lib/apg does in Node", async () => {
+    const { page, problems } = await visit("/en/grouper");
+    await page.click("button:has-text('Hand wound suture')");
+    await page.waitForTimeout(200);
+    const shown = (await page.textContent(".apg-code"))?.trim();
+    const groups = new Set(csvParse(published("apg_groups")).map((g) => g.apg_code!));
+    const scheme = loadScheme();
+    const expected = groupVisit({ principal_dx: "S61.000", procedures: ["86.5900x006"], total_cost: 380, exam_cost: 20 }, (c) => procedureClass(scheme, c), (g) => groups.has(g));
+    expect(expected.class).toBe("procedure");
+    expect(shown).toBe(expected.apg_code);
+    expect(await page.$$eval(".apg-trace li", (lis) => lis.length)).toBe(expected.trace.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("choosing a year on the per-capita package page shows that year's packages", async () => {
+    const { page, problems } = await visit("/en/capitation");
+    const options = await page.$$eval("select:first-of-type option", (os) => os.map((o) => o.textContent?.trim() ?? ""));
+    const first = options[0];
+    await page.selectOption("select >> nth=0", { label: first });
+    await page.waitForTimeout(300);
+    const title = await page.textContent(".chart-card h2");
+    expect(title).toContain(first);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("privacy and the network", () => {
   it("no file of the site names a rejected claim", () => {
     const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
@@ -421,6 +466,9 @@ describe("screenshots", () => {
     ["dip-settlement-en.png", "/en/dip-settlement"],
     ["dip-vs-drg-zh.png", "/dip-vs-drg"],
     ["dip-vs-drg-en.png", "/en/dip-vs-drg"],
+    ["outpatient-zh.png", "/outpatient"],
+    ["apg-en.png", "/en/apg"],
+    ["capitation-en.png", "/en/capitation"],
   ] as const;
   it.each(shots)("%s", async (file, path) => {
     const { page } = await visit(path ?? `/hospital?id=${site.hospitalIds[0]}`);

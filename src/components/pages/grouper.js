@@ -10,6 +10,7 @@ import { formatNumber } from "../format.js";
 import { translator } from "../i18n.js";
 import { pageHeader } from "../page.js";
 import { packetLookup } from "../dip-lookup.js";
+import { outpatientGrouperSection } from "../apg-grouper.js";
 
 /** Worked examples of the CHS-DRG 1.1 scheme (a reader clicks one to fill the form). */
 const examples = [
@@ -78,6 +79,7 @@ export async function grouperPage(files, { lang }) {
       el("div", { class: "card grouper-form" }, inputs.dx, inputs.proc, filterBar(inputs.sex, inputs.age), filterBar(inputs.ageDays, inputs.birthWeight), el("p", { class: "small-note" }, t("grouperHint"))),
       result),
     dip,
+    files.apgGroups ? outpatientGrouperSection(engine, scheme, parseDataset(await fetchText(files.apgGroups)), t, lang) : null,
   );
 }
 

@@ -20,7 +20,7 @@ export async function overviewPage(files, { lang }) {
   const reformYear = Number(parameter(data.parameters.rows, "reformYear")) || null;
 
   const inpatient = fundSummary(fundYear, fundMonth, "inpatient", reformYear);
-  const outpatient = fundSummary(fundYear, fundMonth, "outpatient", reformYear);
+  const outpatient = fundSummary(fundYear, fundMonth, "outpatient", Number(parameter(data.parameters.rows, "outpatientReformYear")) || reformYear);
   const latestRegion = region.at(-1);
   const priorRegion = region.at(-2);
   const latestSettlement = settlement.at(-1);

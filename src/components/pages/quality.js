@@ -7,6 +7,7 @@ import { loadDatasets } from "../data.js";
 import { formatNumber, formatPercent, formatYear, percentTicks } from "../format.js";
 import { translator } from "../i18n.js";
 import { pageHeader } from "../page.js";
+import { outpatientGroupingSection } from "../apg-quality.js";
 
 export async function qualityPage(files, { lang }) {
   const t = translator(lang);
@@ -144,6 +145,7 @@ export async function qualityPage(files, { lang }) {
     data.input_warnings.rows.length ? warnings : el("p", { class: "muted" }, t("warningsNone")),
     concordance,
     data.dip_packets ? dipAccounting(data.dip_packets.rows, data.quality.rows, t, lang) : null,
+    data.apg_grouping ? outpatientGroupingSection(data.apg_grouping, data.apg_concordance, t, lang) : null,
   );
 }
 

@@ -1,0 +1,3 @@
+import { publishToStdout } from "../../loaders/publish.ts";
+
+await publishToStdout("apg_groups");
