@@ -6,8 +6,8 @@
 //   weights.sql     apg_base (m), apg_groups, apg_visit_points
 //   capitation.sql  apg_persons, apg_quotas, apg_visit_settlement, apg_capitation
 //   settlement.sql  apg_pool_years, apg_hospital_years, apg_region_years
-import { sqlIdent, type Session } from "../db/session.ts";
-import { apgWeights, claimsOutpatient, insured, policy, type TableSpec } from "../input/contract.ts";
+import type { Session } from "../db/session.ts";
+import { createEmptyInputTable } from "../input/empty.ts";
 import { runSqlFile } from "../metrics/sql.ts";
 import { chapterSql } from "./chapters.ts";
 
@@ -19,14 +19,9 @@ CREATE OR REPLACE MACRO icd9cm3_chapter(c) AS ${chapterSql("icd9cm3", "c")};`;
 
 export const apgStages = ["grouping", "weights", "capitation", "settlement"] as const;
 
-const sqlTypes: Record<string, string> = { integer: "INTEGER", money: "DECIMAL(18,2)", decimal: "DOUBLE", date: "DATE" };
-
 /** The optional inputs §8 reads, as empty tables of the contract's columns where a session lacks them. */
 async function ensureInputs(session: Session): Promise<void> {
-  for (const spec of [claimsOutpatient, insured, apgWeights, policy] as TableSpec[]) {
-    const columns = spec.columns.map((c) => `${sqlIdent(c.name)} ${sqlTypes[c.type] ?? "VARCHAR"}`).join(", ");
-    await session.run(`CREATE TABLE IF NOT EXISTS ${spec.name} (${columns})`);
-  }
+  for (const name of ["claims_outpatient", "insured", "apg_weights", "policy"] as const) await createEmptyInputTable(session, name);
 }
 
 /** Builds every APG table; `procedure_classes` must exist (lib/grouping/procedure-classes.ts). */

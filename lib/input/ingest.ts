@@ -5,6 +5,7 @@ import { sqlIdent, sqlString, type Session } from "../db/session.ts";
 import { checkedRowsSql, repeatedKeysSql, typedName } from "./checks.ts";
 import { inputTables, type TableSpec } from "./contract.ts";
 import { InputError } from "./errors.ts";
+import { createEmptyInputTable, nullOf } from "./empty.ts";
 import { basename } from "node:path";
 import { findInputTables, readCsvHeader, type InputFile, type InputTable } from "./files.ts";
 import { dictionaryWarningsSql, loadDictionaries } from "./dictionaries.ts";
@@ -39,7 +40,7 @@ export async function readInputs(session: Session, dataDir: string, log: Progres
   await session.run(`CREATE OR REPLACE TABLE input_file_rows ("table" VARCHAR, file VARCHAR, path VARCHAR, rows_read BIGINT, rows_accepted BIGINT)`);
   for (const input of inputs) tables.push(await log.stage(`ingest ${input.spec.name}`, () => readTable(session, input), (t) => t.rowsRead));
   for (const spec of ["weights", "policy", "dip_catalogue", "claims_outpatient", "insured", "apg_weights"] as const) {
-    if (!files.some((f) => f.spec.name === spec)) await createEmptyTable(session, spec);
+    if (!files.some((f) => f.spec.name === spec)) await createEmptyInputTable(session, spec, { replace: true });
   }
   await log.stage("check codes against the ICD dictionaries", async () => {
     await loadDictionaries(session);
@@ -133,10 +134,6 @@ function unionOfParts(parts: RawSource[]): Omit<RawSource, "rawTable" | "malform
   return { columns, types, source: `(${selects.join("\n  UNION ALL ")})` };
 }
 
-function nullOf(type: string): string {
-  return { integer: "NULL::INTEGER", money: "NULL::DECIMAL(18,2)", decimal: "NULL::DOUBLE", date: "NULL::DATE" }[type] ?? "NULL::VARCHAR";
-}
-
 function checkRequiredColumns(file: InputFile, found: string[]): Set<string> {
   const names = new Set(found);
   const missing = file.spec.columns.filter((c) => c.required && !names.has(c.name)).map((c) => c.name);
@@ -220,11 +217,6 @@ async function readParquetRaw(session: Session, file: InputFile): Promise<RawSou
   const source = `(SELECT ${known.map((d) => sqlIdent(d.column_name)).join(", ")}, file_row_number + 1 AS _line
     FROM read_parquet(${sqlString(file.path)}, file_row_number = true))`;
   return { columns: names, types: new Map(known.map((d) => [d.column_name, d.column_type])), source, malformed: 0 };
-}
-
-async function createEmptyTable(session: Session, name: "weights" | "policy" | "dip_catalogue" | "claims_outpatient" | "insured" | "apg_weights"): Promise<void> {
-  const spec = inputTables.find((t) => t.name === name)!;
-  await session.run(`CREATE OR REPLACE TABLE ${name} AS SELECT ${spec.columns.map((c) => `${nullOf(c.type)} AS ${sqlIdent(c.name)}`).join(", ")} LIMIT 0`);
 }
 
 function firstLine(message: string): string {

@@ -6,6 +6,7 @@ import type { Session } from "../db/session.ts";
 import type { Parameters } from "../params.ts";
 import { loadScheme } from "../grouping/load.ts";
 import { runSqlFile } from "./sql.ts";
+import { createEmptyInputTable } from "../input/empty.ts";
 
 export async function buildSignals(session: Session, params: Parameters): Promise<void> {
   await complicationTables(session, params);
@@ -37,6 +38,6 @@ async function complicationTables(session: Session, params: Parameters): Promise
 
 /** The claim tables the signals read beyond `cases` (always there after ingest; absent in metric fixtures). */
 async function ensureClaimTables(session: Session): Promise<void> {
-  await session.run(`CREATE TABLE IF NOT EXISTS claims_inpatient (claim_id VARCHAR, principal_dx VARCHAR, secondary_dx VARCHAR);
-    CREATE TABLE IF NOT EXISTS claims_outpatient (claim_id VARCHAR, patient_id VARCHAR, hospital_id VARCHAR, visit_date DATE, fund_paid DECIMAL(18, 2))`);
+  await createEmptyInputTable(session, "claims_inpatient");
+  await createEmptyInputTable(session, "claims_outpatient");
 }

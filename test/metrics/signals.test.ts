@@ -2,6 +2,7 @@
 // a small fixture. Hospital H1 (level 2) in 2021 has 15 grouped stays, in 2020 12 (weights given:
 // ES21 1.0 / 1000 yuan, ES23 0.8 / 800, ES25 0.6 / 600, FM19 2.0 / 2000):
 //   2021: ES21 × 6, ES23 × 1, ES25 × 5, FM19 × 3; 2020: ES21 × 4, ES25 × 8.
+import { createEmptyInputTable } from "../../lib/input/empty.ts";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSession, type Row, type Session } from "../../lib/db/session.ts";
@@ -67,8 +68,8 @@ describe("monitoring signal values (§10), by hand", () => {
         { drg: "ES25", rw: 0.6, avgCost: 600 }, { drg: "FM19", rw: 2.0, avgCost: 2000 },
       ],
     });
-    await session.run(`CREATE TABLE claims_outpatient (claim_id VARCHAR, patient_id VARCHAR, hospital_id VARCHAR, visit_date DATE, fund_paid DECIMAL(18, 2));
-      INSERT INTO claims_outpatient VALUES ${visits.map(([c, p, h, d, f]) => `('${c}', '${p}', '${h}', DATE '${d}', ${f})`).join(", ")}`);
+    await createEmptyInputTable(session, "claims_outpatient");
+    await session.run(`INSERT INTO claims_outpatient (claim_id, patient_id, hospital_id, visit_date, fund_paid) VALUES ${visits.map(([c, p, h, d, f]) => `('${c}', '${p}', '${h}', DATE '${d}', ${f})`).join(", ")}`);
     await buildMetrics(session, params);
     const rows = await session.all<Row>(`SELECT signal, year, value FROM signal_values WHERE hospital_id = 'H1'`);
     values = new Map(rows.map((r) => [`${r.signal} ${r.year}`, r.value === null ? null : Number(r.value)]));
