@@ -4,27 +4,29 @@
 -- Builds apg_base_year_weights, apg_keys (every class and key with its chapter and base visits),
 -- apg_candidates (the groups a visit may take), apg_key_groups and apg_visits (each visit with its group).
 
--- The highest-class procedure of each visit that lists any (operation > intervention > diagnostic,
--- the first listed among equals); a code §7 does not class is diagnostic.
+-- The highest-class procedure of each procedure cell that lists any (operation > intervention >
+-- diagnostic, the first listed among equals); a code §7 does not class is diagnostic. Visits repeat
+-- their cells (an injection, a dressing): each distinct cell is split and ranked once.
 CREATE OR REPLACE TEMP TABLE apg_top_procedure AS
-WITH listed AS (
-    SELECT rowid AS row_id,
+WITH cells AS (
+    SELECT DISTINCT procedures AS cell FROM claims_outpatient WHERE procedures IS NOT NULL
+),
+listed AS (
+    SELECT cell,
            unnest(list_transform(
-               list_filter(list_transform(string_split(procedures, ';'), x -> trim(x, ' ' || chr(9) || chr(13) || chr(10))), x -> x <> ''),
+               list_filter(list_transform(string_split(cell, ';'), x -> trim(x, ' ' || chr(9) || chr(13) || chr(10))), x -> x <> ''),
                (x, i) -> {'code': x, 'ord': i}), recursive := true)
-    FROM claims_outpatient
-    WHERE procedures IS NOT NULL
+    FROM cells
 ),
 ranked AS (
-    SELECT l.row_id, l.code, l.ord,
+    SELECT l.cell, l.code, l.ord,
            CASE p.class WHEN 'operation' THEN 3 WHEN 'intervention' THEN 2 ELSE 1 END AS rank
     FROM listed AS l
     LEFT JOIN procedure_classes AS p USING (code)
 )
--- keyed by the row's position (rowid): a BIGINT join back is cheaper than one on claim_id text
-SELECT row_id, arg_max(code, rank * 1000000 - ord) AS top_code, max(rank) AS top_rank
+SELECT cell, arg_max(code, rank * 1000000 - ord) AS top_code, max(rank) AS top_rank
 FROM ranked
-GROUP BY row_id;
+GROUP BY cell;
 
 -- Class, key and chapter of every visit. Ancillary: principal_dx in Z00–Z13, or exam_cost ≥ 80 % of
 -- total_cost (compared exactly in DECIMAL: exam · 10 ≥ total · 8).
@@ -40,7 +42,7 @@ WITH visits AS (
            -- Excluded visits: total_cost below apg_min_cost (§8); they count in fund totals only
            c.total_cost < getvariable('apg_min_cost') AS excluded
     FROM claims_outpatient AS c
-    LEFT JOIN apg_top_procedure AS t ON t.row_id = c.rowid
+    LEFT JOIN apg_top_procedure AS t ON t.cell = c.procedures
 ),
 classed AS (
     SELECT *,
