@@ -232,7 +232,7 @@ describe("monitoring signals", () => {
   });
 
   it("a hospital's page shows its control charts, one per metric", async () => {
-    const { page } = await visit(`/en/hospital/${site.hospitalIds[0]}`);
+    const { page } = await visit(`/en/hospital?id=${encodeURIComponent(site.hospitalIds[0])}`);
     const titles = await page.$$eval(".control-chart figure h2", (nodes) => nodes.map((n) => n.textContent ?? ""));
     expect(titles.length).toBe(3);
     expect(titles.join(" ")).toMatch(/CMI.*Cost per weight.*Fund paid/);

@@ -59,17 +59,18 @@ export async function methodsPage(files, { lang }) {
     el("h2", {}, t("formulasHeading")),
     sections,
     el("h2", {}, t("parametersHeading")),
-    parameterTable,
+    el("div", { class: "scroll-box" }, parameterTable),
     el("div", { class: "grid grid-cols-2" }, rwCard(data.groups, t, lang), baseYearCard(data.weight_base_years, t, lang)),
     data.procedure_classes ? procedureClassCard(data.procedure_classes, t, lang) : null,
     el("h2", {}, t("inputsHeading")),
     el("p", {}, t("inputsLead")),
-    inputTable,
+    el("div", { class: "scroll-box" }, inputTable),
     el("h2", {}, t("softwareHeading")),
     softwareTable,
     el("h2", {}, t("downloadsHeading")),
     el("p", {}, t("downloadsLead")),
-    downloadTable,
+    // one row per dataset (forty and more): the tables scroll within themselves, and print whole
+    el("div", { class: "scroll-box" }, downloadTable),
   );
 }
 

@@ -13,6 +13,7 @@ import { levelColor, onChange, yearSelect } from "../filters.js";
 import { formatNumber, formatYear } from "../format.js";
 import { translator } from "../i18n.js";
 import { hospitalLink } from "../links.js";
+import { institutionTable } from "../ranking.js";
 import { pageHeader } from "../page.js";
 import { relativeHref } from "../site.js";
 
@@ -53,11 +54,26 @@ export async function signalsPage(files, { lang, depth = 0 }) {
   const all = signalRows(data.signals.rows);
   const yearInput = yearSelect(distinct(all, "year"), t);
   const inYear = () => all.filter((r) => r.year === yearInput.value);
-  const hospitals = () => {
-    const rows = inYear();
-    const names = new Map(rows.map((r) => [r.hospital_id, { hospital_id: r.hospital_id, name: r.name ?? String(r.hospital_id), level: r.level }]));
-    return [...names.values()].sort((a, b) => b.level - a.level || String(a.hospital_id).localeCompare(String(b.hospital_id)));
+  /** Each hospital of the year: its flags and how far its farthest signal stands from its peers. */
+  const hospitalStandings = () => {
+    const byHospital = new Map();
+    for (const r of inYear()) {
+      const h = byHospital.get(r.hospital_id) ?? { hospital_id: r.hospital_id, name: r.name ?? String(r.hospital_id), level: r.level, district: r.district, flags: 0, farthest: null };
+      if (r.flagged) h.flags += 1;
+      const z = standing(r);
+      if (z != null && (h.farthest == null || z > h.farthest)) h.farthest = z;
+      byHospital.set(r.hospital_id, h);
+    }
+    return [...byHospital.values()];
   };
+  // The grid shows at most gridRows hospitals (a region has hundreds to thousands): the flagged ones first,
+  // then those standing farthest above their peers; every hospital is in the table below it.
+  const gridRows = 30;
+  const hospitals = () =>
+    hospitalStandings()
+      .sort((a, b) => b.flags - a.flags || (b.farthest ?? -Infinity) - (a.farthest ?? -Infinity) || String(a.hospital_id).localeCompare(String(b.hospital_id)))
+      .slice(0, gridRows)
+      .sort((a, b) => b.level - a.level || String(a.hospital_id).localeCompare(String(b.hospital_id)));
 
   const gridCard = chartCard({
     t,
@@ -66,8 +82,10 @@ export async function signalsPage(files, { lang, depth = 0 }) {
     datasetUrl: data.signals.url,
     data: () => inYear().map(({ hospital_id, name, level, year, signal, cases, value, peer_mean, peer_sd, peer_p80, peer_rank, flagged }) => ({ hospital_id, name, level, year, signal, cases, value, peer_mean, peer_sd, peer_p80, peer_rank, flagged })),
     render: (width) => {
-      const rows = inYear().map((r) => ({ ...r, z: standing(r), label: t(`signal_${r.signal}`), hospital: `${r.name ?? r.hospital_id}` }));
-      const flagged = rows.filter((r) => r.flagged);
+      const shown = new Set(hospitals().map((h) => h.hospital_id));
+      const all = inYear().map((r) => ({ ...r, z: standing(r), label: t(`signal_${r.signal}`), hospital: `${r.name ?? r.hospital_id}` }));
+      const rows = all.filter((r) => shown.has(r.hospital_id));
+      const flagged = all.filter((r) => r.flagged);
       const byHospital = new Map();
       for (const r of flagged) byHospital.set(r.hospital, (byHospital.get(r.hospital) ?? 0) + 1);
       const top = [...byHospital.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -76,7 +94,9 @@ export async function signalsPage(files, { lang, depth = 0 }) {
         title: flagged.length
           ? t("signalsGridTitle", { year: formatYear(yearInput.value, lang), n: flagged.length, hospitals: byHospital.size, top: top[0], k: top[1] })
           : t("signalsGridNone", { year: formatYear(yearInput.value, lang) }),
-        subtitle: t("signalsGridSubtitle"),
+        subtitle: shown.size < new Set(all.map((r) => r.hospital_id)).size
+          ? `${t("signalsGridSubtitle")} ${t("signalsGridShown", { shown: formatNumber(shown.size, 0, lang), total: formatNumber(new Set(all.map((r) => r.hospital_id)).size, 0, lang) })}`
+          : t("signalsGridSubtitle"),
         width: Math.max(width, 640),
         height: 60 + 20 * order.length + 120,
         marginLeft: 160,
@@ -96,17 +116,31 @@ export async function signalsPage(files, { lang, depth = 0 }) {
     },
   });
 
+  const tableHolder = el("div");
+  const renderTable = () =>
+    tableHolder.replaceChildren(
+      institutionTable(hospitalStandings(), [
+        { key: "name", label: t("colHospital"), align: "left" },
+        { key: "level", label: t("colLevel"), align: "left", format: (v) => t(`level${v}`) },
+        { key: "flags", label: t("signalsColFlags"), format: (v) => formatNumber(v, 0, lang) },
+        { key: "farthest", label: t("signalsColFarthest"), format: (v) => (v == null ? "—" : formatNumber(v, 1, lang)) },
+      ], { t, lang, depth, sort: "flags" }),
+    );
+  renderTable();
+
   const flagHolder = el("div");
   const renderFlags = () => {
     const rows = inYear().filter((r) => r.flagged).sort((a, b) => signalNames.indexOf(a.signal) - signalNames.indexOf(b.signal) || b.value - a.value);
     flagHolder.replaceChildren(
       el("h2", {}, t("signalsFlagsHeading", { year: formatYear(yearInput.value, lang), n: rows.length })),
-      rows.length ? flagTable(rows, t, lang, depth) : el("p", {}, t("signalsNoFlags")),
+      // a region's flags can run to hundreds of rows: the table scrolls within itself
+      rows.length ? el("div", { class: "scroll-box" }, flagTable(rows, t, lang, depth)) : el("p", {}, t("signalsNoFlags")),
     );
   };
   renderFlags();
   onChange([yearInput], () => {
     gridCard.update();
+    renderTable();
     renderFlags();
   });
 
@@ -114,6 +148,7 @@ export async function signalsPage(files, { lang, depth = 0 }) {
     pageHeader(t("signalsTitle"), t("signalsLead"), lang),
     filterBar(yearInput),
     gridCard,
+    tableHolder,
     flagHolder,
     el("h2", {}, t("signalsListHeading")),
     el("ul", { class: "signal-list" }, signalNames.map((s) => el("li", {}, signalLink(s, t, lang, depth), " — ", t(`signalDef_${s}`)))),
@@ -221,7 +256,8 @@ export async function signalPage(files, { lang, depth = 0 }) {
     const rows = inYear().filter((r) => r.flagged).sort((a, b) => b.value - a.value);
     tableHolder.replaceChildren(
       el("h2", {}, t("signalsFlagsHeading", { year: formatYear(yearInput.value, lang), n: rows.length })),
-      rows.length ? flagTable(rows, t, lang, depth) : el("p", {}, t("signalsNoFlags")),
+      // a region's flags can run to hundreds of rows: the table scrolls within itself
+      rows.length ? el("div", { class: "scroll-box" }, flagTable(rows, t, lang, depth)) : el("p", {}, t("signalsNoFlags")),
     );
   };
   renderText();
