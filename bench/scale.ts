@@ -88,7 +88,7 @@ if (first) {
     }
     return fastest;
   };
-  const from = `read_parquet('${claims}') c JOIN read_csv('${weights}') w USING (drg_code)`;
+  const from = `read_parquet('${claims}') c JOIN read_csv('${weights}', header = true, columns = {'drg_code': 'VARCHAR', 'rw': 'DOUBLE'}) w USING (drg_code)`;
   const floorSql = `SELECT hospital_id, year(discharge_date) AS year, sum(rw) / count(*) AS cmi FROM ${from} GROUP BY ALL ORDER BY ALL`;
   const floor = await best(floorSql);
   console.log(`\nfloor: one DuckDB query, contract Parquet → CMI per hospital-year: ${s(floor)}`);
@@ -97,7 +97,7 @@ if (first) {
   // The same three metrics from the same Parquet, in one scan: both groupings of one GROUP BY.
   const metricsSql = `SELECT hospital_id, year, interval, count(*) AS cases, sum(rw) AS total_weight, sum(rw) / count(*) AS cmi,
        sum(total_cost) / sum(rw) AS cost_per_weight, sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid
-    FROM (SELECT hospital_id, year(discharge_date) AS year, len(list_filter([${edges.join(", ")}], e -> e <= rw)) AS interval,
+    FROM (SELECT hospital_id, year(discharge_date) AS year, ${edges.map((e) => `(rw >= ${e})::INTEGER`).join(" + ")} AS interval,
             rw, total_cost, fund_paid FROM ${from})
     GROUP BY GROUPING SETS ((hospital_id, year), (year, interval))`;
   const byHospitalYear = `SELECT * FROM (${metricsSql}) WHERE hospital_id IS NOT NULL`;
