@@ -73,17 +73,14 @@ WITH claim_years AS (
     SELECT year, count(DISTINCT month) AS months FROM apg_visit_class GROUP BY year
 ),
 chosen AS (
-    SELECT coalesce(
-               list_sort(list_distinct(getvariable('base_years')::BIGINT[])),
-               (list(year ORDER BY year) FILTER (WHERE months = 12))[1:3],
-               (list(year ORDER BY year))[1:3]) AS years
+    -- the macros of lib/metrics/weights.sql: §2's rule written once
+    SELECT chosen_base_years(list(year ORDER BY year), list(year ORDER BY year) FILTER (WHERE months = 12)) AS years
     FROM claim_years
 ),
 ranked AS (
     SELECT unnest(years) AS year, generate_subscripts(years, 1) AS rank, len(years) AS n FROM chosen
 )
-SELECT year::INTEGER AS year, rank::INTEGER AS rank,
-       CASE n WHEN 1 THEN 1 WHEN 2 THEN [2, 3][rank] ELSE [2, 3, 5][rank] END::DOUBLE AS year_weight
+SELECT year::INTEGER AS year, rank::INTEGER AS rank, base_year_weight(n, rank) AS year_weight
 FROM ranked
 ORDER BY year;
 

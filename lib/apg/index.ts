@@ -28,6 +28,7 @@ async function ensureInputs(session: Session): Promise<void> {
 export async function buildApg(session: Session, log: (stage: string, ms: number) => void = () => {}): Promise<void> {
   await ensureInputs(session);
   await session.run(chapterMacrosSql());
+  await runSqlFile(session, new URL("../metrics/base_years.sql", import.meta.url));
   for (const stage of apgStages) {
     const started = performance.now();
     await runSqlFile(session, new URL(`./${stage}.sql`, import.meta.url));

@@ -7,24 +7,19 @@
 -- Base years: the base_years parameter; else the first three calendar years with claims in all twelve
 -- months, or as many such years as there are; where none has, the first three years with claims.
 -- Year weights oldest → newest 2:3:5 (two years 2:3, one year 1).
+-- (the rule's two macros: base_years.sql)
 CREATE OR REPLACE TABLE base_year_weights AS
 WITH claim_years AS (
     SELECT year, count(DISTINCT month) AS months FROM cases GROUP BY year
 ),
 chosen AS (
-    SELECT coalesce(
-               list_sort(list_distinct(getvariable('base_years')::BIGINT[])),
-               (list(year ORDER BY year) FILTER (WHERE months = 12))[1:3],
-               (list(year ORDER BY year))[1:3]) AS years
+    SELECT chosen_base_years(list(year ORDER BY year), list(year ORDER BY year) FILTER (WHERE months = 12)) AS years
     FROM claim_years
 ),
 ranked AS (
     SELECT unnest(years) AS year, generate_subscripts(years, 1) AS rank, len(years) AS n FROM chosen
 )
-SELECT year::INTEGER AS year, rank::INTEGER AS rank,
-       CASE n WHEN 1 THEN 1 WHEN 2 THEN [2, 3][rank] WHEN 3 THEN [2, 3, 5][rank]
-              ELSE error('parameter baseYears: at most three base years (metrics.md §2 weighs them 2:3:5); got ' || n)
-       END::DOUBLE AS year_weight
+SELECT year::INTEGER AS year, rank::INTEGER AS rank, base_year_weight(n, rank) AS year_weight
 FROM ranked
 ORDER BY year;
 

@@ -11,6 +11,7 @@ export async function buildRelativeWeights(session: Session, params: Parameters)
   if (params.baseYears && new Set(params.baseYears).size > 3) {
     throw new Error(`parameter baseYears: at most three base years (metrics.md §2 weighs them 2:3:5); got ${params.baseYears.join(",")}`);
   }
+  await runSqlFile(session, new URL("./base_years.sql", import.meta.url));
   await runSqlFile(session, new URL("./weights.sql", import.meta.url));
   if (params.baseYears) {
     const kept = Number(await session.value("SELECT coalesce(kept_cases, 0) FROM weight_base"));
