@@ -58,7 +58,8 @@ describe("npm run compute", () => {
     const broken = contractFolder({ hospitals: threeHospitals, claims_inpatient: csvText(claims).replace("fund_paid", "fund") });
     const run = compute("--data", broken, "--out", mkdtempSync(join(tmpdir(), "drg-out-")));
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`error: ${join(broken, "claims_inpatient.csv")}: required column missing: fund_paid (the header has: ${Object.keys(claims[0]).join(", ").replace("fund_paid", "fund")})`);
+    // Besides the stage lines (compute ▸ …, compute ✓ …): one line naming the file and what to fix.
+    expect(run.stderr.split("\n").filter((l) => !/^compute [▸✓]/.test(l)).join("\n")).toBe(`error: ${join(broken, "claims_inpatient.csv")}: required column missing: fund_paid (the header has: ${Object.keys(claims[0]).join(", ").replace("fund_paid", "fund")})`);
   });
 
   it("rejects an unknown flag with the list of known ones", () => {
