@@ -456,7 +456,7 @@ Object.assign(strings, {
   signalTrendNone: { zh: "{signal}：历年没有医院被标记", en: "{signal}: no hospital flagged in any year" },
   signalTrendSubtitle: { zh: "被标记过的医院历年的值（实线）与其同级均值（虚线）；红点为标记年份", en: "The flagged hospitals' values over the years (solid) and their peers' mean (dashed); red: a flagged year" },
   signalNotVerdict: { zh: "标记只说明该院在同级中的位置，不是违规结论；每项标记背后的病例清单（signal_cases）只由 compute 命令写出，供医保稽核使用，不在网站上发布。", en: "A flag shows where a hospital stands among its peers; it is not a finding of fraud. The claims behind each flag (signal_cases) are written by the compute command for the bureau's auditors and never published on this site." },
-  flagsSummaryHeading: { zh: "监测信号：{year} 年 {hospitals} 家医院 {n} 项标记", en: "Monitoring signals: {n} flags in {hospitals} hospitals in {year}" },
+  flagsSummaryHeading: { zh: "监测信号：{year}，{hospitals} 家医院共 {n} 项标记", en: "Monitoring signals: {n} flags in {hospitals} hospitals in {year}" },
   flagsSummaryMore: { zh: "查看全部信号", en: "All signals" },
   flagsSummaryTop: { zh: "标记最多的 {k} 家医院：", en: "The {k} hospitals with the most flags:" },
   signal_readmit_same_adrg: { zh: "15天内同ADRG再入院", en: "Same-ADRG readmission" },
