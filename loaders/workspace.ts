@@ -82,13 +82,18 @@ export async function buildWorkspace(params: Parameters, path: string, log: Prog
   pruneWorkspaces(path);
 }
 
-/** Workspaces kept besides the newest: the most recently used ones (each input set has its own). */
+/**
+ * Workspaces kept besides the newest (each input set has its own): the six most recently used, and any
+ * used within the last day — so that a workspace another process is about to open is never removed.
+ */
 const keptWorkspaces = 6;
+const keptForMs = 24 * 3600 * 1000;
 
 function pruneWorkspaces(keep: string): void {
   const others = readdirSync(cacheDir)
     .filter((name) => name.endsWith(".duckdb") && join(cacheDir, name) !== keep)
     .map((name) => ({ path: join(cacheDir, name), used: statSync(join(cacheDir, name)).mtimeMs }))
     .sort((a, b) => b.used - a.used);
-  for (const old of others.slice(keptWorkspaces)) rmSync(old.path, { force: true });
+  const now = Date.now();
+  for (const old of others.slice(keptWorkspaces)) if (now - old.used > keptForMs) rmSync(old.path, { force: true });
 }
