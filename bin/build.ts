@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultParameters, resolveParameters } from "../lib/params.ts";
-import { cacheDir, openWorkspace, workspacePath } from "../loaders/workspace.ts";
+import { cacheDir, prepareWorkspace } from "../loaders/workspace.ts";
 import { acquireLock } from "./lock.ts";
 import { progress } from "../lib/io/progress.ts";
 import { runMain } from "./args.ts";
@@ -24,15 +24,15 @@ runMain(async () => {
 
 async function build(): Promise<void> {
   const params = resolveParameters();
-  const hasClaims = ["csv", "parquet"].some((ext) => existsSync(join(params.data, `claims_inpatient.${ext}`)));
+  const hasClaims = ["claims_inpatient", "claims_inpatient.csv", "claims_inpatient.parquet"].some((name) => existsSync(join(params.data, name)));
   if (!hasClaims && resolve(params.data) === resolve(defaultParameters.data)) {
     process.stderr.write(`build: generating the embedded sample into ${params.data}\n`);
     const { generateRegion } = await import("../lib/synthetic/index.ts");
     await generateRegion({ out: params.data, seed: 1, scale: 1, format: "parquet" });
   }
   const started = performance.now();
-  (await openWorkspace(params, progress("build"))).close(); // validate, group and prepare once, before the loaders run
-  const workspace = workspacePath(params); // the loaders open this one: no loader hashes the inputs again
+  // validate, group and prepare once, before the loaders run; they open this file: none hashes the inputs again
+  const workspace = await prepareWorkspace(params, progress("build"));
   process.stderr.write(`build: inputs prepared from ${params.data} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   rmSync(frameworkCache, { recursive: true, force: true });
   rmSync(process.env.DRG_OUTPUT ?? "dist", { recursive: true, force: true }); // Framework clears only an output inside the project

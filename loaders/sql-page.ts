@@ -13,7 +13,7 @@
 import { createReadStream, readFileSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { browserBundle } from "./browser-bundle.ts";
 import { claimLevelDatasets, datasets } from "./index.ts";
 import { openWorkspace } from "./workspace.ts";
 import { resolveParameters } from "../lib/params.ts";
@@ -41,22 +41,12 @@ export function offlineText(text: string, file: string): string {
 
 /** The browser module: AsyncDuckDB, its logger and the bundle selection, with apache-arrow, in one ES module. */
 export async function engineModule(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `export { AsyncDuckDB, VoidLogger, selectBundle } from "@duckdb/duckdb-wasm";`,
-      resolveDir: fileURLToPath(new URL("..", import.meta.url)),
-      sourcefile: "duckdb-entry.js",
-      loader: "js",
-    },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    write: false,
+  const text = await browserBundle({
+    contents: `export { AsyncDuckDB, VoidLogger, selectBundle } from "@duckdb/duckdb-wasm";`,
+    resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+    sourcefile: "duckdb-entry.js",
   });
-  return offlineText(result.outputFiles[0].text, "duckdb.js");
+  return offlineText(text, "duckdb.js");
 }
 
 /** A worker script of DuckDB-Wasm, as shipped (only non-request URLs made schemeless). */

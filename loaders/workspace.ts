@@ -49,11 +49,11 @@ export function workspacePath(params: Parameters): string {
 }
 
 /**
- * Opens (building first when missing) the workspace for these parameters, read-only. Within one
- * `npm run build`, bin/build.ts has just found or built it and names it in DRG_WORKSPACE, so that the
- * site's thirty loaders do not each hash every input file again (gigabytes at a prefecture's scale).
+ * The workspace for these parameters, built when missing; returns its file. Within one `npm run build`,
+ * bin/build.ts has just found or built it and names it in DRG_WORKSPACE, so that the site's thirty
+ * loaders do not each hash every input file again (gigabytes at a prefecture's scale).
  */
-export async function openWorkspace(params: Parameters, log: Progress = silent): Promise<Session> {
+export async function prepareWorkspace(params: Parameters, log: Progress = silent): Promise<string> {
   const given = process.env.DRG_WORKSPACE;
   const path = given && existsSync(given) ? given : workspacePath(params);
   if (existsSync(path)) {
@@ -61,7 +61,12 @@ export async function openWorkspace(params: Parameters, log: Progress = silent):
     const now = new Date();
     utimesSync(path, now, now); // most recently used: kept by pruneWorkspaces
   } else await buildWorkspace(params, path, log);
-  const session = await openSession({ path, readOnly: true });
+  return path;
+}
+
+/** Opens the workspace for these parameters read-only (prepareWorkspace first). */
+export async function openWorkspace(params: Parameters, log: Progress = silent): Promise<Session> {
+  const session = await openSession({ path: await prepareWorkspace(params, log), readOnly: true });
   await setParameterVariables(session, params); // variables live in the connection, not the file
   return session;
 }

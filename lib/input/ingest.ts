@@ -31,7 +31,6 @@ export interface IngestReport {
  */
 export async function readInputs(session: Session, dataDir: string, log: Progress = silent): Promise<IngestReport> {
   const inputs = findInputTables(dataDir);
-  const files = inputs.map((t) => t.files[0]);
   await session.run(`CREATE OR REPLACE TABLE rejected (
     "table" VARCHAR, line BIGINT, claim_id VARCHAR, record_id VARCHAR, reason VARCHAR, file VARCHAR)`);
   await session.run(`CREATE OR REPLACE TABLE quality (
@@ -40,11 +39,11 @@ export async function readInputs(session: Session, dataDir: string, log: Progres
   await session.run(`CREATE OR REPLACE TABLE input_file_rows ("table" VARCHAR, file VARCHAR, path VARCHAR, rows_read BIGINT, rows_accepted BIGINT)`);
   for (const input of inputs) tables.push(await log.stage(`ingest ${input.spec.name}`, () => readTable(session, input), (t) => t.rowsRead));
   for (const spec of ["weights", "policy", "dip_catalogue", "claims_outpatient", "insured", "apg_weights"] as const) {
-    if (!files.some((f) => f.spec.name === spec)) await createEmptyInputTable(session, spec, { replace: true });
+    if (!inputs.some((t) => t.spec.name === spec)) await createEmptyInputTable(session, spec, { replace: true });
   }
   await log.stage("check codes against the ICD dictionaries", async () => {
     await loadDictionaries(session);
-    await session.run(`CREATE OR REPLACE TABLE input_warnings AS ${dictionaryWarningsSql(files.map((f) => f.spec))}`);
+    await session.run(`CREATE OR REPLACE TABLE input_warnings AS ${dictionaryWarningsSql(inputs.map((t) => t.spec))}`);
   });
   return { dataDir, tables };
 }
