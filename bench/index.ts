@@ -11,7 +11,7 @@ if (!process.argv.includes("--skip-peers") && !existsSync(`${peers}/bin/python`)
   if (made.status === 0) spawnSync(`${peers}/bin/pip`, ["install", "-q", "-r", "bench/peers/requirements.txt"], { stdio: "inherit" });
 }
 
-const benches = ["bench/grouping.ts", "bench/scale.ts", "bench/dip.ts", "bench/site.ts", "bench/outpatient.ts"];
+const benches = ["bench/grouping.ts", "bench/scale.ts", "bench/incremental.ts", "bench/dip.ts", "bench/site.ts", "bench/outpatient.ts"];
 for (const bench of benches) {
   process.stdout.write(`\n== ${bench}\n`);
   const run = spawnSync("npx", ["tsx", "--expose-gc", bench, ...process.argv.slice(2)], { stdio: "inherit" });

@@ -9,6 +9,7 @@ import type { Parameters } from "./params.ts";
 import { groupClaimsInDuckDB } from "./grouping/bulk.ts";
 import { loadScheme } from "./grouping/load.ts";
 import { resultSql } from "./grouping/result.ts";
+import type { RowStep } from "./input/ingest.ts";
 
 /** A group code given upstream, read as the grouper reads its own results (README "Group codes"). */
 const upstream = resultSql("drg_code");
@@ -20,9 +21,32 @@ const upstream = resultSql("drg_code");
  */
 const schemeCode = `(c.drg_code = '0000' OR regexp_full_match(c.drg_code, '[A-Z]QY') OR s.code IS NOT NULL)`;
 
+/**
+ * The grouping as a row step of ingest (lib/input/ingest.ts): each claims file's sound rows are grouped
+ * once, and kept with its checked rows, so a month's file already seen is not grouped again. Rows are
+ * keyed by their line (a claim_id may repeat within a file until the repeats are set aside).
+ */
+export function groupingStep(params: Parameters): RowStep {
+  const scheme = loadScheme(params.scheme);
+  return {
+    table: "claims_inpatient",
+    output: "own_groups",
+    columns: ["drg_code", "mdc", "adrg", "status"],
+    async run(session, source, target) {
+      await session.run(`CREATE OR REPLACE TEMP VIEW ${target}_lines AS SELECT * REPLACE (_line::VARCHAR AS claim_id) FROM ${source}`);
+      await groupClaimsInDuckDB(session, scheme, { source: `${target}_lines`, target: `${target}_groups` });
+      await session.run(`CREATE OR REPLACE TEMP TABLE ${target} AS
+        SELECT claim_id::BIGINT AS _line, drg_code, mdc, adrg, status FROM ${target}_groups`);
+      await session.run(`DROP TABLE ${target}_groups; DROP VIEW ${target}_lines`);
+    },
+  };
+}
+
+/** `cases` from the accepted claims and their own groups (ingest's groupingStep, or grouped here). */
 export async function buildCases(session: Session, params: Parameters): Promise<void> {
   const scheme = loadScheme(params.scheme);
-  await groupClaimsInDuckDB(session, scheme, { source: "claims_inpatient", target: "own_groups" });
+  const grouped = Number(await session.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'own_groups'`)) > 0;
+  if (!grouped) await groupClaimsInDuckDB(session, scheme, { source: "claims_inpatient", target: "own_groups" });
   await session.run(`CREATE OR REPLACE TEMP TABLE scheme_group_codes (code VARCHAR PRIMARY KEY)`);
   const codes = [...scheme.groups.keys()];
   for (let i = 0; i < codes.length; i += 1000) {

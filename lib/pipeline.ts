@@ -4,7 +4,8 @@ import { sqlString, type Session } from "./db/session.ts";
 import { sha256File } from "./io/fingerprint.ts";
 import { readInputs, type IngestReport } from "./input/ingest.ts";
 import { parameterRows, setParameterVariables, type Parameters } from "./params.ts";
-import { buildCases } from "./cases.ts";
+import { buildCases, groupingStep } from "./cases.ts";
+import type { PartStore } from "./input/parts.ts";
 import { buildMetrics } from "./metrics/index.ts";
 import { silent, type Progress } from "./io/progress.ts";
 
@@ -12,15 +13,16 @@ export interface PrepareReport {
   ingest: IngestReport;
 }
 
-export async function prepare(session: Session, params: Parameters, log: Progress = silent): Promise<PrepareReport> {
-  const ingest = await readInputs(session, params.data, log);
+/** `parts`: where each claims file's checked and grouped rows are kept between runs (lib/input/parts.ts). */
+export async function prepare(session: Session, params: Parameters, log: Progress = silent, parts?: PartStore): Promise<PrepareReport> {
+  const ingest = await readInputs(session, params.data, { log, parts, rowSteps: [groupingStep(params)] });
   await log.stage("fingerprint input files", () => recordInputFiles(session));
   await setParameterVariables(session, params);
   const rows = parameterRows(params).map((r) => `(${sqlString(r.name)}, ${sqlString(r.value)}, ${sqlString(r.section)})`);
   await session.run(`CREATE OR REPLACE TABLE parameters (name VARCHAR, value VARCHAR, section VARCHAR);
     INSERT INTO parameters VALUES ${rows.join(", ")}`);
   const inpatient = () => session.value<string>("SELECT count(*) FROM claims_inpatient").then(Number);
-  await log.stage("group inpatient claims into cases", () => buildCases(session, params), inpatient);
+  await log.stage("cases from the grouped claims", () => buildCases(session, params), inpatient);
   await buildMetrics(session, params, log);
   return { ingest };
 }

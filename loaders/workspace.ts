@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openSession, type Session } from "../lib/db/session.ts";
-import { findInputFiles } from "../lib/input/files.ts";
+import { findInputFiles, type InputFile } from "../lib/input/files.ts";
+import { PartStore } from "../lib/input/parts.ts";
 import { sha256File } from "../lib/io/fingerprint.ts";
 import { prepare } from "../lib/pipeline.ts";
 import { setParameterVariables, type Parameters } from "../lib/params.ts";
@@ -24,11 +25,31 @@ export const cacheDir = process.env.DRG_CACHE_DIR ? resolve(process.env.DRG_CACH
  */
 const codeFolders = ["lib", "data/schemes", "data/dictionaries", "loaders/workspace.ts"];
 
-export function workspaceKey(params: Parameters): string {
+let codeHash: string | undefined;
+
+/** The code the tables depend on, hashed once per process. */
+function hashCode(): string {
+  if (codeHash) return codeHash;
   const hash = createHash("sha256");
-  hash.update(JSON.stringify(params));
-  for (const file of findInputFiles(params.data)) hash.update(file.spec.name).update(basename(file.path)).update(sha256File(file.path));
   for (const folder of codeFolders) for (const file of listFiles(join(root, folder))) hash.update(relative(root, file)).update(readFileSync(file));
+  return (codeHash = hash.digest("hex"));
+}
+
+const isClaimsFile = (file: InputFile) => file.spec.name.startsWith("claims_");
+
+/**
+ * What a claims file's checked rows depend on besides its own bytes: the parameters, the code and
+ * reference data, and the other input tables (hospitals, for one). Names the folder of parts.
+ */
+export function partsContext(params: Parameters): string {
+  const hash = createHash("sha256").update(JSON.stringify(params)).update(hashCode());
+  for (const file of findInputFiles(params.data).filter((f) => !isClaimsFile(f))) hash.update(file.spec.name).update(basename(file.path)).update(sha256File(file.path));
+  return hash.digest("hex").slice(0, 24);
+}
+
+export function workspaceKey(params: Parameters): string {
+  const hash = createHash("sha256").update(partsContext(params));
+  for (const file of findInputFiles(params.data).filter(isClaimsFile)) hash.update(file.spec.name).update(basename(file.path)).update(sha256File(file.path));
   return hash.digest("hex").slice(0, 24);
 }
 
@@ -75,13 +96,16 @@ export async function buildWorkspace(params: Parameters, path: string, log: Prog
   mkdirSync(cacheDir, { recursive: true });
   const building = `${path}.${process.pid}.tmp`;
   rmSync(building, { force: true });
+  const parts = new PartStore(join(cacheDir, "parts"), partsContext(params));
   const session = await openSession({ path: building });
+  let used: string[];
   try {
-    await prepare(session, params, log);
+    used = (await prepare(session, params, log, parts)).ingest.parts;
     await log.stage("write the workspace to disk", () => session.run("CHECKPOINT"));
   } finally {
     session.close();
   }
+  parts.prune(used);
   renameSync(building, path);
   rmSync(`${building}.wal`, { force: true });
   pruneWorkspaces(path);
@@ -101,4 +125,9 @@ function pruneWorkspaces(keep: string): void {
     .sort((a, b) => b.used - a.used);
   const now = Date.now();
   for (const old of others.slice(keptWorkspaces)) if (now - old.used > keptForMs) rmSync(old.path, { force: true });
+  // a build that was stopped leaves its pending file behind
+  for (const name of readdirSync(cacheDir).filter((n) => n.endsWith(".tmp"))) {
+    const path = join(cacheDir, name);
+    if (now - statSync(path).mtimeMs > keptForMs) rmSync(path, { force: true });
+  }
 }

@@ -2,6 +2,7 @@
 // over a raw table whose columns are all VARCHAR (see ingest.ts). One reason per broken rule.
 import { sqlIdent, sqlString } from "../db/session.ts";
 import { earliestDate, type ColumnSpec, type TableSpec } from "./contract.ts";
+import { nullOf } from "./empty.ts";
 
 /**
  * The DuckDB type of each column as it arrives: VARCHAR for CSV (read as text so that a bad value gets
@@ -119,13 +120,7 @@ function columnRules(column: ColumnSpec, sourceType?: string): Rule[] {
 }
 
 /** Rules that tie columns of one row together, or a row to another table. */
-/** Where a table has several files: `_line` holds the file index above 2^40, and the files' names. */
-export interface FileLines {
-  fileShift: number;
-  files: string[];
-}
-
-function rowRules(spec: TableSpec, columns: Set<string>, lines?: FileLines): Rule[] {
+function rowRules(spec: TableSpec, columns: Set<string>): Rule[] {
   const rules: Rule[] = [];
   const has = (...names: string[]) => names.every((n) => columns.has(n));
   const t = typedName;
@@ -134,63 +129,60 @@ function rowRules(spec: TableSpec, columns: Set<string>, lines?: FileLines): Rul
     rules.push({ when: `${t("discharge_date")} < ${t("admit_date")}`, reason: `'discharge_date is before admit_date'` });
   if (isClaimsTable(spec))
     rules.push({ when: `_known_hospital IS NULL AND ${t("hospital_id")} IS NOT NULL`, reason: `'hospital_id not in hospitals: "' || ${t("hospital_id")} || '"'` });
-  const first = lines
-    ? `(_first_line % ${lines.fileShift}) || ' of ' || [${lines.files.map(sqlString).join(", ")}][(_first_line // ${lines.fileShift}) + 1]`
-    : "_first_line";
-  if (spec.key) rules.push({ when: `_first_line <> _line`, reason: `'${spec.key} repeats (first at line ' || ${first} || ')'` });
   return rules;
 }
 
 const isClaimsTable = (spec: TableSpec) => spec.name === "claims_inpatient" || spec.name === "claims_outpatient";
 
-/** The key column's typed value, when the table has a key and the file has its column. */
-function keyValue(spec: TableSpec, columns: Set<string>, types: SourceTypes): string | null {
-  if (!spec.key || !columns.has(spec.key)) return null;
-  return typedValue(spec.columns.find((c) => c.name === spec.key)!, types.get(spec.key));
+/** Where a table has several files: `_line` holds the file index above 2^40, and the files' names. */
+export interface FileLines {
+  fileShift: number;
+  files: string[];
 }
 
 /**
- * The keys that repeat (`_key`, `_first_line`), over a source with `_line`. Repeats are rare: a first
- * pass groups the keys' 64-bit hashes (a narrow aggregate, cheap at 250M rows), and only the rows whose
- * hash repeats are grouped by their text, so a hash collision never counts as a repeat.
+ * The keys that repeat (`_key`, `_first_line`) over the checked rows of a table's files (typed columns
+ * under their contract names, `_line`). The rule spans files, so it is the one rule applied after each
+ * file's own checks. Repeats are rare: a first pass groups the keys' 64-bit hashes (a narrow aggregate,
+ * cheap at 250M rows), and only the rows whose hash repeats are grouped by their text, so a hash
+ * collision never counts as a repeat.
  */
-export function repeatedKeysSql(spec: TableSpec, source: string, columns: Set<string>, types: SourceTypes = new Map()): string {
-  const key = keyValue(spec, columns, types);
-  if (!key) return "SELECT NULL::VARCHAR AS _key, NULL::BIGINT AS _first_line WHERE false";
+export function repeatedKeysSql(key: string, source: string): string {
+  const k = sqlIdent(key);
   return `WITH candidates AS (
-    SELECT hash(${key}) AS _hash FROM ${source} WHERE ${key} IS NOT NULL GROUP BY ALL HAVING count(*) > 1
+    SELECT hash(${k}) AS _hash FROM ${source} WHERE ${k} IS NOT NULL GROUP BY ALL HAVING count(*) > 1
   )
-  SELECT ${key} AS _key, min(_line) AS _first_line
+  SELECT ${k} AS _key, min(_line) AS _first_line
   FROM ${source}
-  WHERE hash(${key}) IN (SELECT _hash FROM candidates) AND ${key} IS NOT NULL
+  WHERE hash(${k}) IN (SELECT _hash FROM candidates) AND ${k} IS NOT NULL
   GROUP BY ALL HAVING count(*) > 1`;
 }
 
+/** The reason of a row whose key came first on an earlier line (`_first_line` from repeatedKeysSql). */
+export function repeatReasonSql(key: string, lines?: FileLines): string {
+  const first = lines
+    ? `(_first_line % ${lines.fileShift}) || ' of ' || [${lines.files.map(sqlString).join(", ")}][(_first_line // ${lines.fileShift}) + 1]`
+    : "_first_line";
+  return `'${key} repeats (first at line ' || ${first} || ')'`;
+}
+
 /**
- * A SELECT over a raw source (a table or query with the file's columns and `_line`) giving each contract
- * column's typed value as t_<name>, the row's `_line`, and `_reason`: every broken rule joined with '; ',
- * NULL when the row is sound. One pass: each value is parsed once, the reasons are built only for the rows
- * that break a rule, and repeated keys come from a small table (repeatedKeysSql), not a window.
+ * A SELECT over a raw source (a table or query with the file's columns and `_line`) giving every contract
+ * column's typed value under its own name (a typed NULL where the file lacks the column), the row's
+ * `_line`, and `_reason`: every broken rule of the row joined with '; ', NULL when the row is sound. One
+ * pass: each value is parsed once, and the reasons are built only for the rows that break a rule. The
+ * key's repeats span files and are checked afterwards (repeatedKeysSql).
  */
-export function checkedRowsSql(
-  spec: TableSpec,
-  rawTable: string,
-  columns: Set<string>,
-  types: SourceTypes = new Map(),
-  repeatedTable?: string,
-  lines?: FileLines,
-): string {
+export function checkedRowsSql(spec: TableSpec, rawTable: string, columns: Set<string>, types: SourceTypes = new Map()): string {
   const present_ = spec.columns.filter((c) => columns.has(c.name));
   const typed = present_.map((c) => `${typedValue(c, types.get(c.name))} AS ${typedName(c.name)}`);
-  const rules = [...present_.flatMap((c) => columnRules(c, types.get(c.name))), ...rowRules(spec, columns, lines)];
-  const key = spec.key && columns.has(spec.key) ? typedName(spec.key) : null;
-  const repeated = repeatedTable ?? `(${repeatedKeysSql(spec, rawTable, columns, types)})`;
+  const rules = [...present_.flatMap((c) => columnRules(c, types.get(c.name))), ...rowRules(spec, columns)];
   const broken = rules.map((r) => `(${r.when})`).join("\n    OR ");
   const reasons = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.reason} END`).join(",\n    ");
-  return `SELECT ${present_.map((c) => typedName(c.name)).join(", ")}, _line,
+  const out = spec.columns.map((c) => `${columns.has(c.name) ? typedName(c.name) : nullOf(c.type)} AS ${sqlIdent(c.name)}`);
+  return `SELECT ${out.join(", ")}, _line,
   CASE WHEN ${broken || "false"}
   THEN nullif(concat_ws('; ', ${reasons || "NULL"}), '') END AS _reason
 FROM (SELECT *, ${typed.join(", ")} FROM ${rawTable}) AS typed
-LEFT JOIN ${repeated} AS repeated ON ${key ? `repeated._key = typed.${key}` : "false"}
 ${isClaimsTable(spec) ? `LEFT JOIN (SELECT hospital_id AS _known_hospital FROM hospitals) AS h ON h._known_hospital = typed.${typedName("hospital_id")}` : ""}`;
 }

@@ -2,14 +2,16 @@
 // checks in bulk, typed tables of the accepted rows, and `rejected` / `quality` / `input_warnings`.
 // Counts always reconcile: rows read = rows accepted + rows rejected (input-data.md, "Bad input").
 import { sqlIdent, sqlString, type Session } from "../db/session.ts";
-import { checkedRowsSql, repeatedKeysSql, typedName } from "./checks.ts";
-import { inputTables, type TableSpec } from "./contract.ts";
+import { checkedRowsSql, repeatReasonSql, repeatedKeysSql } from "./checks.ts";
+import { type InputTableName, type TableSpec } from "./contract.ts";
 import { InputError } from "./errors.ts";
 import { createEmptyInputTable, nullOf } from "./empty.ts";
 import { basename } from "node:path";
 import { findInputTables, readCsvHeader, type InputFile, type InputTable } from "./files.ts";
 import { dictionaryWarningsSql, loadDictionaries } from "./dictionaries.ts";
 import { silent, type Progress } from "../io/progress.ts";
+import { sha256File } from "../io/fingerprint.ts";
+import type { PartStore } from "./parts.ts";
 
 export interface TableReport {
   table: string;
@@ -22,6 +24,28 @@ export interface TableReport {
 export interface IngestReport {
   dataDir: string;
   tables: TableReport[];
+  /** The parts read or written (a PartStore given). */
+  parts: string[];
+}
+
+/**
+ * Row-local work on the sound rows of a claims file, done once per file and kept with its checked rows
+ * (the inpatient grouping: lib/cases.ts). After ingest, `output` holds the key column and `columns` of
+ * every accepted row.
+ */
+export interface RowStep {
+  readonly table: InputTableName;
+  readonly output: string;
+  readonly columns: readonly string[];
+  /** Writes `target`: `_line` and `columns` for each row of `source` (the contract columns and `_line`). */
+  run(session: Session, source: string, target: string): Promise<void>;
+}
+
+export interface IngestOptions {
+  /** Keeps each claims file's checked rows between runs (lib/input/parts.ts). */
+  parts?: PartStore;
+  rowSteps?: readonly RowStep[];
+  log?: Progress;
 }
 
 /**
@@ -29,15 +53,21 @@ export interface IngestReport {
  * its contract name with typed columns (every contract column, NULL where the file lacks it),
  * holding the accepted rows in file order; `rejected`, `quality` and `input_warnings` describe the rest.
  */
-export async function readInputs(session: Session, dataDir: string, log: Progress = silent): Promise<IngestReport> {
+export async function readInputs(session: Session, dataDir: string, options: IngestOptions = {}): Promise<IngestReport> {
+  const log = options.log ?? silent;
   const inputs = findInputTables(dataDir);
   await session.run(`CREATE OR REPLACE TABLE rejected (
     "table" VARCHAR, line BIGINT, claim_id VARCHAR, record_id VARCHAR, reason VARCHAR, file VARCHAR)`);
   await session.run(`CREATE OR REPLACE TABLE quality (
     "table" VARCHAR, file VARCHAR, rows_read BIGINT, rows_accepted BIGINT, rows_rejected BIGINT)`);
   const tables: TableReport[] = [];
+  const parts: string[] = [];
   await session.run(`CREATE OR REPLACE TABLE input_file_rows ("table" VARCHAR, file VARCHAR, path VARCHAR, rows_read BIGINT, rows_accepted BIGINT)`);
-  for (const input of inputs) tables.push(await log.stage(`ingest ${input.spec.name}`, () => readTable(session, input), (t) => t.rowsRead));
+  for (const input of inputs) {
+    const steps = options.rowSteps?.filter((s) => s.table === input.spec.name) ?? [];
+    const store = isClaims(input.spec) ? options.parts : undefined;
+    tables.push(await log.stage(`ingest ${input.spec.name}`, () => readTable(session, input, { store, steps, parts, log }), (t) => t.rowsRead));
+  }
   for (const spec of ["weights", "policy", "dip_catalogue", "claims_outpatient", "insured", "apg_weights"] as const) {
     if (!inputs.some((t) => t.spec.name === spec)) await createEmptyInputTable(session, spec, { replace: true });
   }
@@ -45,58 +75,78 @@ export async function readInputs(session: Session, dataDir: string, log: Progres
     await loadDictionaries(session);
     await session.run(`CREATE OR REPLACE TABLE input_warnings AS ${dictionaryWarningsSql(inputs.map((t) => t.spec))}`);
   });
-  return { dataDir, tables };
+  return { dataDir, tables, parts };
 }
+
+const isClaims = (spec: TableSpec) => spec.name.startsWith("claims_");
 
 /** The line key of a row: its file's index above its line, so that file order then line order is key order. */
 const FILE_SHIFT = 2 ** 40;
 
-async function readTable(session: Session, input: InputTable): Promise<TableReport> {
+interface TableWork {
+  store?: PartStore;
+  steps: readonly RowStep[];
+  /** Collects the parts used. */
+  parts: string[];
+  log: Progress;
+}
+
+async function readTable(session: Session, input: InputTable, work: TableWork): Promise<TableReport> {
   const { spec } = input;
-  // Each file: CSV read as text into a raw table (lines numbered past malformed rows); Parquet checked
-  // straight from the file with its own types, with no copy before the checks.
-  const parts: RawSource[] = [];
-  let malformed = 0;
+  // Each file is checked on its own (its rows typed, every rule of one row applied) into its part: a
+  // temporary table, or a Parquet file kept for later runs. Then the one rule that spans files — a key
+  // that repeats — is applied over all parts, and the table is written once from them.
+  const sources: string[] = [];
+  let reused = 0;
   for (const [index, file] of input.files.entries()) {
-    const raw = `raw_${spec.name}_${index}`;
-    const part = file.format === "csv" ? await readCsvRaw(session, file, raw) : await readParquetRaw(session, file);
-    if (file.format === "csv") part.malformed = await malformedCsvRows(session, file, index);
-    malformed += part.malformed;
-    parts.push(part);
+    const part = await checkFile(session, file, `${spec.name}_${index}`, work);
+    sources.push(part.source);
+    if (part.reused) reused += 1;
   }
-  const { columns, types, source } = unionOfParts(parts);
+  if (work.store && input.files.length > 1) {
+    work.log.note(`  ${spec.name}: ${reused} of ${input.files.length} files' checked rows reused, ${input.files.length - reused} checked`);
+  }
   const names = input.files.map((f) => basename(f.path));
+  const union = `(${sources.map((source, i) => `SELECT * REPLACE (_line + ${i * FILE_SHIFT} AS _line) FROM ${source}`).join("\n  UNION ALL ")})`;
 
   // The table is written once: every row with its typed values and its reason; the rows set aside are
   // then copied to `rejected` and deleted, and the work columns dropped (no second copy of the rows).
   // Rows keep file order throughout: preserve_insertion_order holds, so no sort is needed.
-  const repeated = `repeated_${spec.name}`;
-  const firstAt = input.files.length > 1 ? { fileShift: FILE_SHIFT, files: names } : undefined;
-  await session.run(`CREATE OR REPLACE TEMP TABLE ${repeated} AS ${repeatedKeysSql(spec, source, columns, types)}`);
-  const typed = spec.columns.map((c) => `${columns.has(c.name) ? typedName(c.name) : nullOf(c.type)} AS ${sqlIdent(c.name)}`);
+  let reason = "_reason";
+  let repeats = "";
+  if (spec.key) {
+    const repeated = `repeated_${spec.name}`;
+    await session.run(`CREATE OR REPLACE TEMP TABLE ${repeated} AS ${repeatedKeysSql(spec.key, union)}`);
+    const lines = input.files.length > 1 ? { fileShift: FILE_SHIFT, files: names } : undefined;
+    reason = `CASE WHEN _first_line <> u._line THEN concat_ws('; ', _reason, ${repeatReasonSql(spec.key, lines)}) ELSE _reason END`;
+    repeats = `LEFT JOIN ${repeated} AS r ON r._key = u.${sqlIdent(spec.key)}`;
+  }
   await session.run(`CREATE OR REPLACE TABLE ${spec.name} AS
-    SELECT ${typed.join(", ")}, _line, _reason FROM (${checkedRowsSql(spec, source, columns, types, repeated, firstAt)})`);
-  await session.run(`DROP TABLE ${repeated}`);
-  for (const part of parts) if (part.rawTable) await session.run(`DROP TABLE ${part.rawTable}`);
+    SELECT u.* EXCLUDE (_reason), ${reason} AS _reason FROM ${union} AS u ${repeats}`);
+  if (spec.key) await session.run(`DROP TABLE repeated_${spec.name}`);
+  for (const [index] of input.files.entries()) await session.run(`DROP TABLE IF EXISTS part_${spec.name}_${index}`);
   const fileName = `${sqlList(names)}[(_line // ${FILE_SHIFT}) + 1]`;
   const byFile = await session.all<{ file: number; read: string; accepted: string }>(`
     SELECT (_line // ${FILE_SHIFT})::INTEGER AS file, count(*) AS read, count(*) FILTER (WHERE _reason IS NULL) AS accepted
     FROM ${spec.name} GROUP BY ALL ORDER BY file`);
-  const read = byFile.reduce((n, f) => n + Number(f.read), 0) + malformed;
+  const read = byFile.reduce((n, f) => n + Number(f.read), 0);
   if (read === 0) throw new InputError(input.path, "has no rows: the file holds a header only, or nothing");
-  const id = columns.has(spec.idColumn) ? sqlIdent(spec.idColumn) : "NULL";
-  const isClaims = spec.name.startsWith("claims_");
+  const id = sqlIdent(spec.idColumn);
   await session.run(`INSERT INTO rejected
-    SELECT ${sqlString(spec.name)}, _line % ${FILE_SHIFT}, ${isClaims ? id : "NULL"}, ${id}, _reason, ${fileName}
+    SELECT ${sqlString(spec.name)}, _line % ${FILE_SHIFT}, ${isClaims(spec) ? id : "NULL"}, ${id}, _reason, ${fileName}
     FROM ${spec.name} WHERE _reason IS NOT NULL ORDER BY _line`);
   const accepted = byFile.reduce((n, f) => n + Number(f.accepted), 0);
-  if (accepted < read - malformed) await session.run(`DELETE FROM ${spec.name} WHERE _reason IS NOT NULL`);
+  if (accepted < read) await session.run(`DELETE FROM ${spec.name} WHERE _reason IS NOT NULL`);
+  for (const step of work.steps) {
+    await session.run(`CREATE OR REPLACE TABLE ${step.output} AS
+      SELECT ${sqlIdent(spec.idColumn)}, ${step.columns.map((c) => `${sqlIdent(stepColumn(step, c))} AS ${sqlIdent(c)}`).join(", ")} FROM ${spec.name}`);
+    for (const c of step.columns) await session.run(`ALTER TABLE ${spec.name} DROP COLUMN ${sqlIdent(stepColumn(step, c))}`);
+  }
   await session.run(`ALTER TABLE ${spec.name} DROP COLUMN _reason; ALTER TABLE ${spec.name} DROP COLUMN _line`);
 
   for (const [index, file] of input.files.entries()) {
     const counted = byFile.find((f) => f.file === index);
-    const fileRead = Number(counted?.read ?? 0) + parts[index].malformed;
-    await session.run(`INSERT INTO input_file_rows VALUES (${sqlString(spec.name)}, ${sqlString(names[index])}, ${sqlString(file.path)}, ${fileRead}, ${Number(counted?.accepted ?? 0)})`);
+    await session.run(`INSERT INTO input_file_rows VALUES (${sqlString(spec.name)}, ${sqlString(names[index])}, ${sqlString(file.path)}, ${Number(counted?.read ?? 0)}, ${Number(counted?.accepted ?? 0)})`);
   }
   const report = { table: spec.name, file: input.path, rowsRead: read, rowsAccepted: accepted, rowsRejected: read - accepted };
   await session.run(`INSERT INTO quality VALUES (${sqlString(spec.name)}, ${sqlString(input.path)}, ${read}, ${accepted}, ${read - accepted})`);
@@ -105,32 +155,57 @@ async function readTable(session: Session, input: InputTable): Promise<TableRepo
 
 const sqlList = (values: string[]) => `[${values.map(sqlString).join(", ")}]`;
 
+/** A row step's column in the parts (apart from the contract's columns). */
+const stepColumn = (step: RowStep, column: string) => `_${step.output}_${column}`;
+
 /**
- * One source over a table's files, each row with `_line` = file index · 2^40 + its line. A column
- * whose type differs between files, or that some files lack, is read as text in all of them.
+ * One file's checked rows (every contract column typed, `_line`, `_reason`, and the row steps' columns)
+ * as a source to select from: its kept part when the store has one for these bytes, else checked now
+ * (and kept, given a store).
  */
-function unionOfParts(parts: RawSource[]): Omit<RawSource, "rawTable" | "malformed"> {
-  if (parts.length === 1) {
-    const [part] = parts;
-    return { columns: part.columns, types: part.types, source: part.source };
+async function checkFile(session: Session, file: InputFile, name: string, work: TableWork): Promise<{ source: string; reused: boolean }> {
+  const kept = work.store?.path(file.spec.name, sha256File(file.path));
+  if (kept) work.parts.push(kept);
+  if (kept && work.store!.has(kept)) return { source: `read_parquet(${sqlString(kept)})`, reused: true };
+  const raw = file.format === "csv" ? await readCsvRaw(session, file, `raw_${name}`) : await readParquetRaw(session, file);
+  const checked = `${checkedRowsSql(file.spec, raw.source, raw.columns, raw.types)}
+    ${raw.malformed ? `UNION ALL ${raw.malformed}` : ""}`;
+  const part = `part_${name}`;
+  if (work.steps.length === 0 && kept) {
+    await copyToPart(session, checked, kept, work.store!);
+  } else {
+    await session.run(`CREATE OR REPLACE TEMP TABLE ${part} AS ${checked}`);
+    if (work.steps.length > 0) await runRowSteps(session, part, work.steps);
+    if (kept) await copyToPart(session, `SELECT * FROM ${part}`, kept, work.store!);
   }
-  const columns = new Set(parts.flatMap((p) => [...p.columns]));
-  const types = new Map<string, string>();
-  for (const name of columns) {
-    const seen = new Set(parts.map((p) => p.types.get(name) ?? "missing"));
-    types.set(name, seen.size === 1 ? [...seen][0] : "VARCHAR");
+  if (raw.rawTable) await session.run(`DROP TABLE ${raw.rawTable}`);
+  if (raw.rejects) await session.run(`DROP TABLE ${raw.rejects}; DROP TABLE ${raw.rejects}_scan`);
+  if (kept) {
+    await session.run(`DROP TABLE IF EXISTS ${part}`);
+    return { source: `read_parquet(${sqlString(kept)})`, reused: false };
   }
-  const selects = parts.map((part, index) => {
-    const cells = [...columns].map((name) => {
-      const c = sqlIdent(name);
-      const own = part.types.get(name);
-      if (own === undefined) return `NULL::${types.get(name)} AS ${c}`;
-      if (own === types.get(name)) return c;
-      return `${own.endsWith("[]") ? `array_to_string(${c}, ';')` : `${c}::VARCHAR`} AS ${c}`;
-    });
-    return `SELECT ${cells.join(", ")}, _line + ${index * FILE_SHIFT} AS _line FROM ${part.source}`;
-  });
-  return { columns, types, source: `(${selects.join("\n  UNION ALL ")})` };
+  return { source: part, reused: false };
+}
+
+async function copyToPart(session: Session, query: string, path: string, store: PartStore): Promise<void> {
+  const pending = store.pending(path);
+  await session.run(`COPY (${query}) TO ${sqlString(pending)} (FORMAT parquet)`);
+  store.commit(pending, path);
+}
+
+/** Adds each row step's columns to a part (its sound rows worked, the others NULL), rows in line order. */
+async function runRowSteps(session: Session, part: string, steps: readonly RowStep[]): Promise<void> {
+  for (const step of steps) {
+    const sound = `${part}_sound`;
+    const done = `${part}_${step.output}`;
+    await session.run(`CREATE OR REPLACE TEMP VIEW ${sound} AS SELECT * EXCLUDE (_reason) FROM ${part} WHERE _reason IS NULL`);
+    await step.run(session, sound, done);
+    const added = step.columns.map((c) => `d.${sqlIdent(c)} AS ${sqlIdent(stepColumn(step, c))}`);
+    await session.run(`CREATE OR REPLACE TEMP TABLE ${part}_with AS
+      SELECT p.*, ${added.join(", ")} FROM ${part} AS p LEFT JOIN ${done} AS d USING (_line) ORDER BY p._line`);
+    await session.run(`DROP VIEW ${sound}; DROP TABLE ${done}; DROP TABLE ${part}`);
+    await session.run(`ALTER TABLE ${part}_with RENAME TO ${part}`);
+  }
 }
 
 function checkRequiredColumns(file: InputFile, found: string[]): Set<string> {
@@ -153,8 +228,10 @@ interface RawSource {
   source: string;
   /** The raw table to drop afterwards (CSV). */
   rawTable?: string;
-  /** Malformed CSV lines, already in `rejected`. */
-  malformed: number;
+  /** Malformed CSV lines as checked rows (typed NULLs, `_line`, `_reason`): a query, or none. */
+  malformed?: string;
+  /** DuckDB's tables of the malformed lines, to drop afterwards (CSV). */
+  rejects?: string;
 }
 
 /** CSV: every column as text; rows with the wrong number of fields are kept aside by DuckDB. */
@@ -186,18 +263,11 @@ async function readCsvRaw(session: Session, file: InputFile, raw: string): Promi
     SELECT ${renamed}, rowid + 2 + ${shift} AS _line
     FROM ${raw}_read`);
   await session.run(`DROP TABLE ${raw}_read`);
-  return { columns: names, types: new Map(header.map((h) => [h, "VARCHAR"])), source: raw, rawTable: raw, malformed: 0 };
-}
-
-/** Malformed CSV lines (wrong number of fields, bad quoting) go to `rejected` as they are. */
-async function malformedCsvRows(session: Session, file: InputFile, index: number): Promise<number> {
-  const rejects = `rejects_${file.spec.name}`;
-  await session.run(`INSERT INTO rejected
-    SELECT ${sqlString(file.spec.name)}, line::BIGINT, NULL, NULL, 'malformed CSV row: ' || first(error_message ORDER BY column_idx), ${sqlString(basename(file.path))}
-    FROM ${rejects} GROUP BY line ORDER BY line`);
-  const count = Number(await session.value(`SELECT count(DISTINCT line) FROM ${rejects}`));
-  await session.run(`DROP TABLE ${rejects}; DROP TABLE ${rejects}_scan`);
-  return count;
+  // Malformed lines (wrong number of fields, bad quoting) are rows set aside as they are.
+  const nulls = file.spec.columns.map((c) => `${nullOf(c.type)} AS ${sqlIdent(c.name)}`).join(", ");
+  const malformed = rejectedFields === 0 ? undefined : `(SELECT ${nulls}, line::BIGINT AS _line,
+    'malformed CSV row: ' || first(error_message ORDER BY column_idx) AS _reason FROM ${rejects} GROUP BY line)`;
+  return { columns: names, types: new Map(header.map((h) => [h, "VARCHAR"])), source: raw, rawTable: raw, malformed, rejects };
 }
 
 /** Parquet: the contract columns with the file's own types, the row number as its line. */
@@ -215,7 +285,7 @@ async function readParquetRaw(session: Session, file: InputFile): Promise<RawSou
   const known = described.filter((d) => file.spec.columns.some((c) => c.name === d.column_name));
   const source = `(SELECT ${known.map((d) => sqlIdent(d.column_name)).join(", ")}, file_row_number + 1 AS _line
     FROM read_parquet(${sqlString(file.path)}, file_row_number = true))`;
-  return { columns: names, types: new Map(known.map((d) => [d.column_name, d.column_type])), source, malformed: 0 };
+  return { columns: names, types: new Map(known.map((d) => [d.column_name, d.column_type])), source };
 }
 
 function firstLine(message: string): string {

@@ -1,13 +1,17 @@
 // A claims table given as a folder of files (spec/input-data.md, first section): the files' rows form one
 // table, read in file-name order; a claim_id repeated across files is a duplicate like any other (the
 // first in file order is kept); files may mix CSV and Parquet and their column types.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSession, type Row, type Session } from "../../lib/db/session.ts";
 import { prepare } from "../../lib/pipeline.ts";
 import { resolveParameters } from "../../lib/params.ts";
 import { datasetByName } from "../../loaders/index.ts";
+import { partsContext } from "../../loaders/workspace.ts";
+import { PartStore } from "../../lib/input/parts.ts";
+import type { Progress } from "../../lib/io/progress.ts";
 import { contractFolder, csvText, inpatientClaim, threeHospitals } from "../helpers/tables.ts";
 
 const january = [
@@ -22,9 +26,10 @@ const march = [inpatientClaim({ claim_id: "A4", hospital_id: "H3", admit_date: "
 
 let folder: Session;
 let single: Session;
+let data: string;
 beforeAll(async () => {
   // The folder: January and February as CSV, March as Parquet (typed columns), read in name order.
-  const data = contractFolder({ hospitals: threeHospitals });
+  data = contractFolder({ hospitals: threeHospitals });
   mkdirSync(join(data, "claims_inpatient"));
   writeFileSync(join(data, "claims_inpatient", "2019-01.csv"), csvText(january));
   writeFileSync(join(data, "claims_inpatient", "2019-02.csv"), csvText(february));
@@ -70,5 +75,44 @@ describe("a claims table as a folder of monthly files", () => {
       const query = datasetByName(name).query();
       expect(await folder.all(query), name).toEqual(await single.all(query));
     }
+  });
+});
+
+describe("each file's checked rows kept as a part", () => {
+  const notes: string[] = [];
+  const log: Progress = { stage: (_name, run) => run(), note: (message) => void notes.push(message.trim()) };
+  const tables = ["rejected", "claims_inpatient", "cases"].map((t) => `SELECT * FROM ${t}`);
+  const root = mkdtempSync(join(tmpdir(), "drg-parts-"));
+
+  it("reads no file again when its part is kept, and gives the same tables", async () => {
+    const params = resolveParameters({ data });
+    const store = new PartStore(root, partsContext(params));
+    const first = await openSession();
+    const { ingest } = await prepare(first, params, log, store);
+    expect(ingest.parts).toHaveLength(3);
+    expect(notes).toEqual(["claims_inpatient: 0 of 3 files' checked rows reused, 3 checked"]);
+    const written = ingest.parts.map((p) => statSync(p).mtimeMs);
+    const second = await openSession();
+    await prepare(second, params, log, store);
+    expect(notes[1]).toBe("claims_inpatient: 3 of 3 files' checked rows reused, 0 checked");
+    expect(ingest.parts.map((p) => statSync(p).mtimeMs)).toEqual(written);
+    // the same rows, reasons and groups as the run that kept no parts
+    for (const query of tables) expect(await second.all(query), query).toEqual(await folder.all(query));
+    first.close();
+    second.close();
+  });
+
+  it("keeps parts apart for other rules: without hospital H3, every file is checked again and March's stay set aside", async () => {
+    writeFileSync(join(data, "hospitals.csv"), csvText(threeHospitals.filter((h) => h.hospital_id !== "H3")));
+    const params = resolveParameters({ data });
+    const store = new PartStore(root, partsContext(params));
+    const session = await openSession();
+    await prepare(session, params, log, store);
+    expect(notes[2]).toBe("claims_inpatient: 0 of 3 files' checked rows reused, 3 checked");
+    expect(await session.all(`SELECT file, claim_id, reason FROM rejected WHERE claim_id = 'A4'`)).toEqual([
+      { file: "2019-03.parquet", claim_id: "A4", reason: 'hospital_id not in hospitals: "H3"' },
+    ]);
+    session.close();
+    writeFileSync(join(data, "hospitals.csv"), csvText(threeHospitals));
   });
 });

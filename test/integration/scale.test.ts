@@ -1,6 +1,7 @@
 // Issue 8 on a small generated region: compute under a tight memory limit writes the same bytes; the
 // claims as folders of monthly files give the same datasets as single files; a month added to the folder,
-// or replaced in it, is never served from a stale workspace, and gives what a fresh full run gives.
+// or replaced in it, is never served from a stale workspace, and gives what a fresh full run gives, while
+// only that month's file is read and checked again (the others' checked rows are kept as parts).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +17,7 @@ function compute(data: string, out: string, { cache = mkdtempSync(join(tmpdir(),
   const run = spawnSync("npx", ["tsx", "bin/compute.ts", "--data", data, "--out", out, ...extra], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, DRG_CACHE_DIR: cache },
+    env: { ...process.env, DRG_CACHE_DIR: cache, DRG_QUIET: "0" }, // its stage lines and notes are read
   });
   if (run.status !== 0) throw new Error(run.stderr);
   return run.stderr;
@@ -90,8 +91,13 @@ describe("scale: memory limit and monthly files", () => {
     expect(fundBefore.some((r) => r.month === last)).toBe(false);
     for (const table of ["claims_inpatient", "claims_outpatient"]) copyFileSync(join(monthly, table, `${last}.parquet`), join(data, table, `${last}.parquet`));
     const after = tmp("drg-out-");
-    compute(data, after, { cache });
+    const log = compute(data, after, { cache });
     expectSameDatasets(full, after);
+    // Incremental: only the new month's files were read and checked (and its stays grouped); every
+    // other file's checked rows came from its kept part.
+    const n = months.length;
+    expect(log).toContain(`claims_inpatient: ${n - 1} of ${n} files' checked rows reused, 1 checked`);
+    expect(log).toMatch(/claims_outpatient: (\d+) of (\d+) files' checked rows reused, 1 checked/);
   });
 
   it("never serves a replaced month from the stale workspace", async () => {
@@ -112,7 +118,8 @@ describe("scale: memory limit and monthly files", () => {
     session.close();
     writeFileSync(file, readFileSync(`${file}.new`));
     const after = tmp("drg-out-");
-    compute(data, after, { cache });
+    const log = compute(data, after, { cache });
+    expect(log).toContain(`claims_inpatient: ${months.length - 1} of ${months.length} files' checked rows reused, 1 checked`);
     const paid = (dir: string) =>
       Number(csvParse(readFileSync(join(dir, "fund_month.csv"), "utf8")).find((r) => r.setting === "inpatient" && r.month === month)!.fund_paid);
     expect(paid(before) - paid(after)).toBeCloseTo(stays, 2);
