@@ -34,7 +34,7 @@ export function groupingStep(params: Parameters): RowStep {
     columns: ["drg_code", "mdc", "adrg", "status"],
     async run(session, source, target) {
       await session.run(`CREATE OR REPLACE TEMP VIEW ${target}_lines AS SELECT * REPLACE (_line::VARCHAR AS claim_id) FROM ${source}`);
-      await groupClaimsInDuckDB(session, scheme, { source: `${target}_lines`, target: `${target}_groups` });
+      await groupClaimsInDuckDB(session, scheme, { source: `${target}_lines`, target: `${target}_groups`, keepSchemeTables: true });
       await session.run(`CREATE OR REPLACE TEMP TABLE ${target} AS
         SELECT claim_id::BIGINT AS _line, drg_code, mdc, adrg, status FROM ${target}_groups`);
       await session.run(`DROP TABLE ${target}_groups; DROP VIEW ${target}_lines`);
