@@ -28,10 +28,10 @@ async function monthlyCopy(source: string): Promise<{ dir: string; months: strin
     for (const [table, date] of [["claims_inpatient", "discharge_date"], ["claims_outpatient", "visit_date"]]) {
       mkdirSync(join(dir, table));
       await session.run(`COPY (SELECT *, strftime(${date}, '%Y-%m') AS month FROM read_parquet('${join(source, `${table}.parquet`)}'))
-        TO '${join(dir, table)}' (FORMAT parquet, PARTITION_BY (month), FILENAME_PATTERN 'part', OVERWRITE_OR_IGNORE)`);
-      // PARTITION_BY writes month=YYYY-MM/part.parquet: one file per month, named by its month
+        TO '${join(dir, table)}' (FORMAT parquet, PARTITION_BY (month), FILENAME_PATTERN 'part{i}', OVERWRITE_OR_IGNORE)`);
+      // PARTITION_BY writes month=YYYY-MM/part0.parquet: one file per month, named by its month
       for (const sub of readdirSync(join(dir, table))) {
-        renameSync(join(dir, table, sub, "part.parquet"), join(dir, table, `${sub.slice("month=".length)}.parquet`));
+        renameSync(join(dir, table, sub, "part0.parquet"), join(dir, table, `${sub.slice("month=".length)}.parquet`));
         rmSync(join(dir, table, sub), { recursive: true });
       }
     }

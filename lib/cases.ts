@@ -45,7 +45,7 @@ export function groupingStep(params: Parameters): RowStep {
 /** `cases` from the accepted claims and their own groups (ingest's groupingStep, or grouped here). */
 export async function buildCases(session: Session, params: Parameters): Promise<void> {
   const scheme = loadScheme(params.scheme);
-  const grouped = Number(await session.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'own_groups'`)) > 0;
+  const grouped = Number(await session.value(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'own_groups'`)) > 0;
   if (!grouped) await groupClaimsInDuckDB(session, scheme, { source: "claims_inpatient", target: "own_groups" });
   await session.run(`CREATE OR REPLACE TEMP TABLE scheme_group_codes (code VARCHAR PRIMARY KEY)`);
   const codes = [...scheme.groups.keys()];

@@ -1,9 +1,11 @@
 // The prepared workspace: a DuckDB file holding the validated, grouped tables of one set of inputs.
 // Its name is a hash of everything the figures depend on — the input files' bytes, the parameters,
 // the reference data and the code — so a changed input can never be served from a stale workspace.
-// The site's loaders each open it read-only; the first to find it missing builds it.
+// The site's loaders each open it read-only; the first to find it missing builds it. Its claims tables
+// are views over the claims files' kept parts (lib/input/parts.ts), listed beside it in <key>.parts.json:
+// parts are pruned only when no kept workspace names them, and a workspace whose parts are gone is rebuilt.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openSession, type Session } from "../lib/db/session.ts";
@@ -77,7 +79,7 @@ export function workspacePath(params: Parameters): string {
 export async function prepareWorkspace(params: Parameters, log: Progress = silent): Promise<string> {
   const given = process.env.DRG_WORKSPACE;
   const path = given && existsSync(given) ? given : workspacePath(params);
-  if (existsSync(path)) {
+  if (existsSync(path) && partsPresent(path)) {
     log.note(`✓ workspace ${relative(root, path)} is current for these inputs and parameters: reused`);
     const now = new Date();
     utimesSync(path, now, now); // most recently used: kept by pruneWorkspaces
@@ -96,19 +98,41 @@ export async function buildWorkspace(params: Parameters, path: string, log: Prog
   mkdirSync(cacheDir, { recursive: true });
   const building = `${path}.${process.pid}.tmp`;
   rmSync(building, { force: true });
-  const parts = new PartStore(join(cacheDir, "parts"), partsContext(params));
+  const parts = new PartStore(partsRoot, partsContext(params));
   const session = await openSession({ path: building });
-  let used: string[];
   try {
-    used = (await prepare(session, params, log, parts)).ingest.parts;
+    const { ingest } = await prepare(session, params, log, parts);
     await log.stage("write the workspace to disk", () => session.run("CHECKPOINT"));
+    writeFileSync(partsList(path), JSON.stringify(ingest.parts) + "\n");
   } finally {
     session.close();
   }
-  parts.prune(used);
   renameSync(building, path);
   rmSync(`${building}.wal`, { force: true });
   pruneWorkspaces(path);
+  parts.prune(referencedParts());
+}
+
+/** The parts a workspace's claims views read, listed beside it. */
+const partsRoot = join(cacheDir, "parts");
+const partsList = (workspace: string) => `${workspace}.parts.json`;
+
+function readPartsList(workspace: string): string[] | undefined {
+  try {
+    return JSON.parse(readFileSync(partsList(workspace), "utf8")) as string[];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether every part the workspace reads is still there (a cache folder moved or cleared: rebuilt). */
+function partsPresent(workspace: string): boolean {
+  return readPartsList(workspace)?.every((p) => existsSync(p)) ?? false;
+}
+
+function referencedParts(): Set<string> {
+  const workspaces = readdirSync(cacheDir).filter((name) => name.endsWith(".duckdb"));
+  return new Set(workspaces.flatMap((name) => readPartsList(join(cacheDir, name)) ?? []));
 }
 
 /**
@@ -124,7 +148,9 @@ function pruneWorkspaces(keep: string): void {
     .map((name) => ({ path: join(cacheDir, name), used: statSync(join(cacheDir, name)).mtimeMs }))
     .sort((a, b) => b.used - a.used);
   const now = Date.now();
-  for (const old of others.slice(keptWorkspaces)) if (now - old.used > keptForMs) rmSync(old.path, { force: true });
+  for (const old of others.slice(keptWorkspaces)) {
+    if (now - old.used > keptForMs) for (const file of [old.path, partsList(old.path)]) rmSync(file, { force: true });
+  }
   // a build that was stopped leaves its pending file behind
   for (const name of readdirSync(cacheDir).filter((n) => n.endsWith(".tmp"))) {
     const path = join(cacheDir, name);

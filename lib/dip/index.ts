@@ -23,7 +23,7 @@ export interface DipStep {
  * every workspace ingest prepares has both).
  */
 export async function buildDip(session: Session, onStep?: (step: DipStep) => void): Promise<boolean> {
-  const present = Number(await session.value(`SELECT count(*) FROM duckdb_tables() WHERE NOT temporary AND table_name IN ('claims_inpatient', 'dip_catalogue')`));
+  const present = Number(await session.value(`SELECT count(*) FROM information_schema.tables WHERE table_type <> 'LOCAL TEMPORARY' AND table_name IN ('claims_inpatient', 'dip_catalogue')`));
   if (present < 2) return false;
   const timed = async (step: string, work: () => Promise<void>) => {
     const start = performance.now();

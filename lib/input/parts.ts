@@ -4,7 +4,8 @@
 // a Parquet file named by the SHA-256 of the file's bytes, in a folder named by everything else the
 // checks depend on (parameters, code, reference data and the other input tables: `context`), so a part
 // is reused only for the same bytes under the same rules, and a changed file can never be served stale.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+// The workspace's claims tables are views over its parts (loaders/workspace.ts keeps the list beside it).
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export class PartStore {
@@ -35,25 +36,21 @@ export class PartStore {
   }
 
   /**
-   * Marks this context used (kept by `prune`), and removes other contexts' parts unused for a day, except
-   * the `kept` most recently used; and parts this context has that `used` does not name, older than a day
-   * (a file replaced or removed from the folder long ago).
+   * Removes the parts no workspace names (`referenced`: every part a kept workspace's views read) once
+   * they are a day old — younger ones may belong to a build running beside this one — and the folders
+   * left empty.
    */
-  prune(used: readonly string[], kept = 3, keptForMs = 24 * 3600 * 1000): void {
+  prune(referenced: ReadonlySet<string>, keptForMs = 24 * 3600 * 1000): void {
     if (!existsSync(this.root)) return;
     const now = Date.now();
-    if (existsSync(this.dir)) utimesSync(this.dir, new Date(now), new Date(now));
-    const others = readdirSync(this.root)
-      .map((name) => join(this.root, name))
-      .filter((path) => path !== this.dir && statSync(path).isDirectory())
-      .map((path) => ({ path, used: statSync(path).mtimeMs }))
-      .sort((a, b) => b.used - a.used);
-    for (const old of others.slice(kept)) if (now - old.used > keptForMs) rmSync(old.path, { recursive: true, force: true });
-    if (!existsSync(this.dir)) return;
-    const named = new Set(used);
-    for (const name of readdirSync(this.dir)) {
-      const path = join(this.dir, name);
-      if (!named.has(path) && now - statSync(path).mtimeMs > keptForMs) rmSync(path, { force: true });
+    for (const context of readdirSync(this.root)) {
+      const dir = join(this.root, context);
+      if (!statSync(dir).isDirectory()) continue;
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (!referenced.has(path) && now - statSync(path).mtimeMs > keptForMs) rmSync(path, { force: true });
+      }
+      if (readdirSync(dir).length === 0 && dir !== this.dir) rmSync(dir, { recursive: true, force: true });
     }
   }
 }
