@@ -1,4 +1,4 @@
-// npx tsx bench/scale.ts [--data DIR,DIR…] [--memory-limit 500MB] [--skip-peers]
+// npx tsx bench/scale.ts [--data DIR,DIR…] [--memory-limit 500MB] [--skip-peers] [--jinhua [DIR]]
 // Issue 8's table on this machine: `compute` on each region (the embedded 1× sample, and the 10× region
 // at /tmp/drg-bench/scale-10 when it has been generated), each in its own process with a fresh workspace
 // folder: seconds, peak RSS, and its stages as compute prints them. Then, on the first region:
@@ -7,9 +7,11 @@
 //   - the same metrics (CMI, cost per weight per hospital-year, RW intervals per year) from the same
 //     Parquet in DuckDB, polars and pandas (bench/peers, installed into bench/peers/.venv by its
 //     requirements.txt), and in memory DuckDB against danfojs on 1M cases.
+// Last, opt-in (--jinhua: tens of minutes), compute on the Jinhua-scale region (1M stays and 50M visits a year,
+// five years: 5M + 250M rows, monthly files) at /tmp/drg-bench/jinhua or DIR, its stages printed as they come.
 // Ratios are steadier than seconds on a shared machine; the load average is printed with them.
 // Prints figures; it does not pass or fail.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,21 +36,33 @@ interface ComputeRun {
   cache: string;
 }
 
-/** compute in its own process with a fresh workspace folder (the figures of a first run). */
-function compute(data: string, extra: string[] = []): ComputeRun {
+/**
+ * compute in its own process with a fresh workspace folder (the figures of a first run). `live`: its stderr
+ * (stage lines) is passed through as it comes, for a run of many minutes.
+ */
+async function compute(data: string, extra: string[] = [], live = false): Promise<ComputeRun> {
   const out = mkdtempSync(join(tmpdir(), "drg-bench-out-"));
   const cache = mkdtempSync(join(tmpdir(), "drg-bench-cache-"));
   const started = performance.now();
-  const run = spawnSync("npx", ["tsx", "bin/compute.ts", "--data", data, "--out", out, ...extra], {
+  const child = spawn("npx", ["tsx", "bin/compute.ts", "--data", data, "--out", out, ...extra], {
     cwd: root,
-    encoding: "utf8",
     env: { ...process.env, DRG_CACHE_DIR: cache },
-    maxBuffer: 1 << 26,
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+    if (live) process.stderr.write(chunk);
+  });
+  const status = await new Promise<number | null>((done) => child.on("close", done));
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`compute on ${data} failed: ${run.stderr}`);
-  const peak = /peak RSS (\d+) MB/.exec(run.stderr);
-  const stages = run.stderr.split("\n").filter((l) => l.startsWith("compute ✓"));
+  if (status !== 0) {
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    throw new Error(`compute on ${data} failed (exit ${status}): ${stderr.split("\n").slice(-20).join("\n")}`);
+  }
+  const peak = /peak RSS (\d+) MB/.exec(stderr);
+  const stages = stderr.split("\n").filter((l) => l.startsWith("compute ✓"));
   return { seconds, peakMb: peak ? Number(peak[1]) : NaN, stages, out, cache };
 }
 
@@ -56,7 +70,7 @@ console.log(`regions: ${regions.join(", ") || "none (generate the sample with np
 const runs = new Map<string, ComputeRun>();
 for (const data of regions) {
   const loadBefore = load();
-  const run = compute(data, flags.has("memory-limit") ? ["--memory-limit", flags.get("memory-limit")!] : []);
+  const run = await compute(data, flags.has("memory-limit") ? ["--memory-limit", flags.get("memory-limit")!] : []);
   runs.set(data, run);
   console.log(`\ncompute on ${data}: ${run.seconds.toFixed(1)} s wall (with process start), peak RSS ${run.peakMb} MB, load ${loadBefore} → ${load()}`);
   for (const line of run.stages) console.log(`  ${line.replace("compute ✓ ", "")}`);
@@ -130,6 +144,49 @@ if (first) {
   rmSync(files, { recursive: true, force: true });
 }
 for (const run of runs.values()) {
+  rmSync(run.out, { recursive: true, force: true });
+  rmSync(run.cache, { recursive: true, force: true });
+}
+await jinhua();
+
+/**
+ * Issue 8's Jinhua row: compute on 1M stays + 50M visits a year for five years (target: completes, peak RSS
+ * ≤ 8 GB). Opt-in: it runs tens of minutes.
+ */
+async function jinhua(): Promise<void> {
+  const dir = flags.get("jinhua") === "true" ? "/tmp/drg-bench/jinhua" : (flags.get("jinhua") ?? "/tmp/drg-bench/jinhua");
+  const generate = `nice -n 10 npx tsx bin/generate.ts --out ${dir} --scale 5 --outpatient-scale 50 --split month --memory-limit 6GB`;
+  const generated = existsSync(join(dir, "hospitals.parquet")) && existsSync(join(dir, "claims_outpatient"));
+  const title = "compute at Jinhua scale (1M stays + 50M visits a year, 5 years; target: completes, peak RSS ≤ 8 GB)";
+  if (!flags.has("jinhua")) {
+    console.log(`
+${title}: not run (opt-in, tens of minutes: npm run bench -- --jinhua${generated ? "" : `, after generating the region with ${generate}`})`);
+    return;
+  }
+  if (!generated) {
+    console.log(`
+${title}: not run (generate it with ${generate})`);
+    return;
+  }
+  const session = await openSession({ memoryLimit: "1GB" });
+  const rows = async (table: string) => Number(await session.value(`SELECT count(*) FROM read_parquet('${join(dir, table, "*.parquet")}')`));
+  const [inpatient, outpatient] = [await rows("claims_inpatient"), await rows("claims_outpatient")];
+  session.close();
+  console.log(`
+${title}
+  ${dir}: ${inpatient.toLocaleString("en")} stays + ${outpatient.toLocaleString("en")} visits (stages as they come, on stderr)`);
+  const loadBefore = load();
+  let run: ComputeRun;
+  try {
+    run = await compute(dir, flags.has("memory-limit") ? ["--memory-limit", flags.get("memory-limit")!] : [], true);
+  } catch (error) {
+    console.log(`  failed: ${(error as Error).message}`);
+    return;
+  }
+  const rate = (inpatient + outpatient) / run.seconds;
+  console.log(`compute on ${dir}: ${run.seconds.toFixed(1)} s wall (with process start), ${(rate / 1e6).toFixed(2)}M rows/s, peak RSS ${run.peakMb} MB ` +
+    `(${run.peakMb <= 8192 ? "within" : "above"} the 8 GB target), load ${loadBefore} → ${load()}`);
+  for (const line of run.stages) console.log(`  ${line.replace("compute ✓ ", "")}`);
   rmSync(run.out, { recursive: true, force: true });
   rmSync(run.cache, { recursive: true, force: true });
 }

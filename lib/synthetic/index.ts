@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openSession } from "../db/session.ts";
+import { openSession, type Session } from "../db/session.ts";
 import { describeAnomalies, planUpcoding, readmissionKeyOffset } from "./anomalies.ts";
 import { inpatientClaimsSql } from "./costs.ts";
 import { intendedGroups, loadProjectGrouper, projectGroups, type GroupingPath } from "./grouping.ts";
@@ -22,11 +22,13 @@ import { insertOutpatientLookups, outpatientClaimsSql } from "./outpatient.ts";
 import { preadmissionVisitsSql } from "./preadmission.ts";
 import type { Hospital } from "./hospitals.ts";
 import { writeTable, type Format, type WrittenFile } from "./output.ts";
+import { inPeriod, periods, removeTableOutputs, splits, writePeriodFile, type Split } from "./split.ts";
 import { policySql, yearlyFundSql } from "./policy.ts";
 import { inpatientPerYear, outpatientPerYear, years } from "./profile.ts";
 import { randomMacros } from "./random.sql.ts";
 
 export type { Format } from "./output.ts";
+export type { Split } from "./split.ts";
 
 export interface GenerateOptions {
   /** Output folder (created if missing). */
@@ -40,6 +42,13 @@ export interface GenerateOptions {
    */
   outpatientScale?: number;
   format?: Format;
+  /**
+   * "none" (default): one file per table. "year" / "month": claims_inpatient (by discharge_date) and
+   * claims_outpatient (by visit_date) as folders of one file per year or month (claims_outpatient/2021-03.parquet),
+   * each sorted by claim_id; the outpatient visits are generated one file's period at a time, never all at once.
+   * The rows are those of "none" (tested); hospitals, policy and truth/ stay single files.
+   */
+  split?: Split;
   /** Which grouping decides costs: "auto" (the project's grouper if it works, else intended). */
   grouping?: "auto" | GroupingPath;
   /** Repository root (reference data and lib/grouping); default: this file's ../.. */
@@ -64,10 +73,13 @@ export interface GenerateResult {
   seed: number;
   scale: number;
   format: Format;
+  split: Split;
   groupingPath: GroupingPath;
   /** Why the project's grouper was not used, when it was not. */
   groupingNote: string;
+  /** Every file written; a split claims table has one per period. */
   files: WrittenFile[];
+  /** Rows per table (a split table: the sum over its files). */
   rows: Record<string, number>;
   anomalies: ReturnType<typeof describeAnomalies>;
   templates: number;
@@ -91,11 +103,13 @@ export async function generateRegion(options: GenerateOptions): Promise<Generate
   const scale = options.scale ?? 1;
   const outpatientScale = options.outpatientScale ?? scale;
   const format = options.format ?? "parquet";
+  const split = options.split ?? "none";
   const root = options.root ?? repositoryRoot;
   const log = options.log ?? (() => {});
   if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${scale}`);
   if (!(outpatientScale > 0)) throw new Error(`--outpatient-scale must be a positive number, got ${outpatientScale}`);
   if (format !== "parquet" && format !== "csv") throw new Error(`--format must be parquet or csv, got ${format}`);
+  if (!splits.includes(split)) throw new Error(`--split must be none, year or month, got ${split}`);
   const inpatientRows = Math.round(inpatientPerYear * years.length * scale);
   const outpatientRows = Math.round(outpatientPerYear * years.length * outpatientScale);
   if (inpatientRows >= readmissionKeyOffset) throw new Error(`--scale ${scale} is too large (at most ~50)`);
@@ -166,8 +180,19 @@ FROM ip_final_codes f JOIN ip_final_intended g USING (id)`);
     const truthDir = join(out, "truth");
     files.push(await writeTable(session, out, "hospitals",
       `SELECT hospital_id, name, level, district, coefficient::DECIMAL(4, 2) AS coefficient FROM hospital ORDER BY hospital_id`, format));
-    files.push(await writeTable(session, out, "claims_inpatient",
-      `SELECT ${inpatientColumns.join(", ")} FROM ip_claims ORDER BY claim_id`, format));
+    if (split === "none") {
+      files.push(await writeTable(session, out, "claims_inpatient",
+        `SELECT ${inpatientColumns.join(", ")} FROM ip_claims ORDER BY claim_id`, format));
+    } else {
+      removeTableOutputs(out, "claims_inpatient");
+      mkdirSync(join(out, "claims_inpatient"));
+      for (const period of periods(split)) {
+        const file = await writePeriodFile(session, out, "claims_inpatient", period,
+          `SELECT ${inpatientColumns.join(", ")} FROM ip_claims WHERE ${inPeriod("discharge_date", period)} ORDER BY claim_id`, format);
+        if (file) files.push(file);
+      }
+      await checkAllWritten(session, files, "claims_inpatient", "ip_claims");
+    }
     files.push(await writeTable(session, truthDir, "claims_inpatient_truth", `
 SELECT claim_id, adrg, intended_drg, cost_drg, round(cost_rw, 4) AS cost_rw, tail, anomaly
 FROM ip_claims ORDER BY claim_id`, format));
@@ -185,12 +210,37 @@ FROM ip_claims ORDER BY claim_id`, format));
 
     // Materialised first: sorting the generating query directly is ~3× slower than sorting a table.
     await insertOutpatientLookups(session, paths.procedures, paths.diagnoses);
-    await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons: 1_600_000 * outpatientScale })}
-      UNION ALL BY NAME SELECT * EXCLUDE (inpatient_claim_id, anomaly) FROM pre_visits`);
-    await session.run(`DROP TABLE pre_visits`);
-    files.push(await writeTable(session, out, "claims_outpatient", `SELECT * FROM op_claims ORDER BY claim_id`, format));
-    await session.run(`CREATE TABLE op_fund AS ${yearlyFundSql("op_claims", "visit_date")}`);
-    await session.run(`DROP TABLE op_claims`);
+    const persons = 1_600_000 * outpatientScale;
+    if (split === "none") {
+      await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons })}
+        UNION ALL BY NAME SELECT * EXCLUDE (inpatient_claim_id, anomaly) FROM pre_visits`);
+      await session.run(`DROP TABLE pre_visits`);
+      files.push(await writeTable(session, out, "claims_outpatient", `SELECT * FROM op_claims ORDER BY claim_id`, format));
+      await session.run(`CREATE TABLE op_fund AS ${yearlyFundSql("op_claims", "visit_date")}`);
+      await session.run(`DROP TABLE op_claims`);
+    } else {
+      // One period (a file) at a time: its days' visits, and the pre-admission visits dated in it (none falls
+      // before the first year: preadmissionVisitsSql drops them; checkAllWritten would say so).
+      removeTableOutputs(out, "claims_outpatient");
+      mkdirSync(join(out, "claims_outpatient"));
+      await session.run(`CREATE OR REPLACE TABLE op_fund_parts (year INTEGER, fund DECIMAL(38, 2))`);
+      let written = 0;
+      for (const period of periods(split)) {
+        await session.run(`CREATE OR REPLACE TABLE op_claims AS ${outpatientClaimsSql({ persons, days: inPeriod("d.d", period) })}
+          UNION ALL BY NAME SELECT * EXCLUDE (inpatient_claim_id, anomaly) FROM pre_visits WHERE ${inPeriod("visit_date", period)}`);
+        const file = await writePeriodFile(session, out, "claims_outpatient", period, `SELECT * FROM op_claims ORDER BY claim_id`, format);
+        if (file) files.push(file);
+        await session.run(`INSERT INTO op_fund_parts ${yearlyFundSql("op_claims", "visit_date")}`);
+        await session.run(`DROP TABLE op_claims`);
+        written += file?.rows ?? 0;
+        log(`claims_outpatient/${period.name}.${format}: ${(file?.rows ?? 0).toLocaleString("en")} rows, ${written.toLocaleString("en")} so far (${ms(started)})`);
+      }
+      const expected = outpatientRows + Number(await session.value(`SELECT count(*) FROM pre_visits`));
+      if (written !== expected) throw new Error(`claims_outpatient: ${written} rows written in the ${split} files, ${expected} generated`);
+      await session.run(`DROP TABLE pre_visits`);
+      await session.run(`CREATE TABLE op_fund AS SELECT year, sum(fund) AS fund FROM op_fund_parts GROUP BY ALL`);
+      await session.run(`DROP TABLE op_fund_parts`);
+    }
     log(`claims_outpatient written (${ms(started)})`);
     files.push(await writeTable(session, out, "policy", policySql("ip_fund", "op_fund"), format));
 
@@ -199,9 +249,10 @@ FROM ip_claims ORDER BY claim_id`, format));
     writeFileSync(join(truthDir, "anomalies.csv"), toCsv(anomalies as unknown as Record<string, unknown>[]));
     writeFileSync(join(truthDir, "README.md"), truthReadme(format));
 
-    const rows = Object.fromEntries(files.map((f) => [f.table, f.rows]));
+    const rows: Record<string, number> = {};
+    for (const f of files) rows[f.table] = (rows[f.table] ?? 0) + f.rows;
     return {
-      out, seed, scale, format, groupingPath, groupingNote, files, rows, anomalies,
+      out, seed, scale, format, split, groupingPath, groupingNote, files, rows, anomalies,
       templates: lookups.templates, adrgsWithTemplates: lookups.adrgsWithTemplates,
       elapsedMs: Date.now() - started,
     };
@@ -209,6 +260,13 @@ FROM ip_claims ORDER BY claim_id`, format));
     session.close();
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/** Stops when the files of a split table do not hold every row of its source table. */
+async function checkAllWritten(session: Session, files: WrittenFile[], table: string, source: string): Promise<void> {
+  const written = files.filter((f) => f.table === table).reduce((n, f) => n + f.rows, 0);
+  const expected = Number(await session.value(`SELECT count(*) FROM ${source}`));
+  if (written !== expected) throw new Error(`${table}: ${written} rows written in the split files, ${expected} generated`);
 }
 
 function ms(started: number): string {

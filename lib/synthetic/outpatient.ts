@@ -94,11 +94,16 @@ export async function insertOutpatientLookups(session: Session, proceduresDictio
   );
 }
 
-export function outpatientClaimsSql({ persons }: { persons: number }): string {
+/**
+ * The outpatient visits (the `OP…` rows). `days`: a predicate on the calendar's days `d` (e.g. one year or month,
+ * split.ts) that restricts the rows to those days. Every draw is keyed on the row id or the person, and the
+ * chronic slots are dealt within a month, so a whole year's or month's rows are the same as in the full table.
+ */
+export function outpatientClaimsSql({ persons, days }: { persons: number; days?: string }): string {
   const pool = Math.max(100, Math.round(persons));
   return `
 WITH rows AS (
-  SELECT d.d AS visit_date, d.year, d.month, unnest(range(d.op_start, d.op_start + d.op_n)) AS id FROM days d WHERE d.op_n > 0
+  SELECT d.d AS visit_date, d.year, d.month, unnest(range(d.op_start, d.op_start + d.op_n)) AS id FROM days d WHERE d.op_n > 0${days ? ` AND ${days}` : ""}
 ),
 chronic_slots AS (
   -- each month's chronic rows dealt out to chronic persons 0, 1, 2 … in a random order: one visit a month each
