@@ -27,14 +27,24 @@ export const cacheDir = process.env.DRG_CACHE_DIR ? resolve(process.env.DRG_CACH
  */
 const codeFolders = ["lib", "data/schemes", "data/dictionaries", "loaders/workspace.ts"];
 
-let codeHash: string | undefined;
+/**
+ * The code a claims file's part depends on: reading and checking the input, grouping, and what they use.
+ * Editing a metric (lib/metrics, lib/dip, lib/apg) keeps the parts and rebuilds the workspace from them.
+ */
+const partCodeFolders = ["lib/input", "lib/grouping", "lib/cases.ts", "lib/io", "lib/db", "lib/params.ts", "data/schemes", "data/dictionaries"];
 
-/** The code the tables depend on, hashed once per process. */
-function hashCode(): string {
-  if (codeHash) return codeHash;
+const codeHashes = new Map<string, string>();
+
+/** The files of these folders, hashed once per process. */
+function hashCode(folders: string[]): string {
+  const id = folders.join(",");
+  const known = codeHashes.get(id);
+  if (known) return known;
   const hash = createHash("sha256");
-  for (const folder of codeFolders) for (const file of listFiles(join(root, folder))) hash.update(relative(root, file)).update(readFileSync(file));
-  return (codeHash = hash.digest("hex"));
+  for (const folder of folders) for (const file of listFiles(resolve(root, folder))) hash.update(relative(root, file)).update(readFileSync(file));
+  const digest = hash.digest("hex");
+  codeHashes.set(id, digest);
+  return digest;
 }
 
 const isClaimsFile = (file: InputFile) => file.spec.name.startsWith("claims_");
@@ -44,13 +54,14 @@ const isClaimsFile = (file: InputFile) => file.spec.name.startsWith("claims_");
  * reference data, and the other input tables (hospitals, for one). Names the folder of parts.
  */
 export function partsContext(params: Parameters): string {
-  const hash = createHash("sha256").update(JSON.stringify(params)).update(hashCode());
+  // the scheme folder's files too: DRG_SCHEME may name a folder outside data/schemes
+  const hash = createHash("sha256").update(JSON.stringify(params)).update(hashCode([...partCodeFolders, params.scheme]));
   for (const file of findInputFiles(params.data).filter((f) => !isClaimsFile(f))) hash.update(file.spec.name).update(basename(file.path)).update(sha256File(file.path));
   return hash.digest("hex").slice(0, 24);
 }
 
 export function workspaceKey(params: Parameters): string {
-  const hash = createHash("sha256").update(partsContext(params));
+  const hash = createHash("sha256").update(partsContext(params)).update(hashCode(codeFolders));
   for (const file of findInputFiles(params.data).filter(isClaimsFile)) hash.update(file.spec.name).update(basename(file.path)).update(sha256File(file.path));
   return hash.digest("hex").slice(0, 24);
 }
