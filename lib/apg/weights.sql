@@ -1,6 +1,6 @@
 -- APG weights and points (metrics.md §8). Reads apg_visits, apg_base_year_weights, apg_candidates,
 -- apg_weights and the variables trim_k, min_cases. Builds apg_base (the all-visit mean m), apg_groups
--- (every group with its weight) and apg_visit_points (each visit's points).
+-- (every group with its weight) and the view apg_visit_points (each visit's points).
 -- Means are exact DECIMAL sums over counts; sums of DOUBLEs are ordered aggregates (same bits every run).
 
 -- Non-excluded base-period visits, `kept` after trimming per group and year as §2 (Q1 − k·IQR ≤ cost ≤
@@ -92,13 +92,17 @@ ORDER BY apg_code;
 
 -- Points of every visit (§8): weight × 100, no coefficient, no multipliers, to 4 decimals. An excluded
 -- visit (cost under apg_min_cost) and a visit whose group has no weight are paid on their cost, as §6
--- pays QY and unweighted cases: total_cost / m × 100.
-CREATE OR REPLACE TABLE apg_visit_points AS
+-- pays QY and unweighted cases: total_cost / m × 100. Macros: apg_visit_totals sums them per cell.
+CREATE OR REPLACE MACRO apg_payment_class(excluded, weight) AS
+    CASE WHEN excluded THEN 'excluded' WHEN weight IS NULL THEN 'unweighted' ELSE 'weighted' END;
+CREATE OR REPLACE MACRO apg_points(excluded, weight, total_cost, m) AS
+    round(CASE WHEN NOT excluded AND weight IS NOT NULL THEN weight::DOUBLE * 100 ELSE total_cost::DOUBLE / m * 100 END, 4)::DECIMAL(18, 4);
+
+CREATE OR REPLACE VIEW apg_visit_points AS
 SELECT v.claim_id, v.patient_id, v.hospital_id, v.year, v.month, v.class, v.apg_code, v.level, v.excluded,
        v.total_cost, v.fund_paid, v.signed_hospital_id, v.visit_date,
-       CASE WHEN v.excluded THEN 'excluded' WHEN g.weight_decimal IS NULL THEN 'unweighted' ELSE 'weighted' END AS payment_class,
-       round(CASE WHEN NOT v.excluded AND g.weight_decimal IS NOT NULL THEN g.weight_decimal::DOUBLE * 100
-                  ELSE v.total_cost::DOUBLE / m.overall_mean * 100 END, 4)::DECIMAL(18, 4) AS points
+       apg_payment_class(v.excluded, g.weight_decimal) AS payment_class,
+       apg_points(v.excluded, g.weight_decimal, v.total_cost, m.overall_mean) AS points
 FROM apg_visits AS v
 CROSS JOIN apg_base AS m
 LEFT JOIN apg_groups AS g USING (apg_code);
