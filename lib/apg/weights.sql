@@ -1,43 +1,65 @@
--- APG weights and points (metrics.md §8). Reads apg_visits, apg_base_year_weights, apg_candidates,
--- apg_weights and the variables trim_k, min_cases. Builds apg_base (the all-visit mean m), apg_groups
--- (every group with its weight) and the view apg_visit_points (each visit's points).
+-- APG weights and points (metrics.md §8). Reads apg_visit_class, apg_grouped, apg_base_year_weights,
+-- apg_candidates, apg_weights and the variables trim_k, min_cases. Builds apg_base (the all-visit mean
+-- m), apg_groups (every group with its weight), the macros apg_payment_class and apg_points and the
+-- view apg_visit_points (each visit's points).
 -- Means are exact DECIMAL sums over counts; sums of DOUBLEs are ordered aggregates (same bits every run).
 
 -- Non-excluded base-period visits, `kept` after trimming per group and year as §2 (Q1 − k·IQR ≤ cost ≤
 -- Q3 + k·IQR, type-7 quartiles; not trimmed under min_cases visits). Class groups (P, M, A) take every
--- base visit of their class, trimmed per class and year.
-CREATE OR REPLACE TEMP TABLE apg_base_visits AS
+-- base visit of their class, trimmed per class and year. Summed per group (basis 'group': apg_code,
+-- basis 'class': P, M, A) and year: visits, kept visits and their cost (an exact DECIMAL sum).
+CREATE OR REPLACE TEMP TABLE apg_group_years AS
 WITH base AS MATERIALIZED (
     -- a visit the weight table gives no group is still an outpatient visit of the base: it counts in m
-    SELECT coalesce(v.apg_code, '') AS apg_code, CASE v.class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group,
-           v.year, v.total_cost, b.year_weight
-    FROM apg_visits AS v
+    SELECT coalesce(v.apg_code, '') AS apg_code, v.class_group, v.year, v.total_cost, b.year_weight
+    FROM apg_grouped('apg_visit_class') AS v
     JOIN apg_base_year_weights AS b USING (year)
     WHERE NOT v.excluded
 ),
-as_groups AS (
-    SELECT apg_code AS grp, year, total_cost, year_weight, 'group' AS basis FROM base
-    UNION ALL
-    SELECT class_group, year, total_cost, year_weight, 'class' FROM base
+group_fences AS (
+    SELECT apg_code, year, count(*) AS n, quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q
+    FROM base GROUP BY ALL
 ),
-fences AS (
-    SELECT basis, grp, year, count(*) AS n,
-           quantile_cont(total_cost::DOUBLE, 0.25) AS q1, quantile_cont(total_cost::DOUBLE, 0.75) AS q3
-    FROM as_groups GROUP BY ALL
+class_fences AS (
+    SELECT class_group, year, count(*) AS n, quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q
+    FROM base GROUP BY ALL
+),
+fenced AS (
+    SELECT b.*,
+           g.n < getvariable('min_cases')
+               OR b.total_cost::DOUBLE BETWEEN g.q[1] - getvariable('trim_k') * (g.q[2] - g.q[1])
+                                           AND g.q[2] + getvariable('trim_k') * (g.q[2] - g.q[1]) AS kept_in_group,
+           c.n < getvariable('min_cases')
+               OR b.total_cost::DOUBLE BETWEEN c.q[1] - getvariable('trim_k') * (c.q[2] - c.q[1])
+                                           AND c.q[2] + getvariable('trim_k') * (c.q[2] - c.q[1]) AS kept_in_class
+    FROM base AS b
+    JOIN group_fences AS g USING (apg_code, year)
+    JOIN class_fences AS c USING (class_group, year)
+),
+summed AS (
+    SELECT apg_code, class_group, year, any_value(year_weight) AS year_weight, count(*) AS visits,
+           count(*) FILTER (WHERE kept_in_group) AS kept_in_group, sum(total_cost) FILTER (WHERE kept_in_group) AS cost_in_group,
+           count(*) FILTER (WHERE kept_in_class) AS kept_in_class, sum(total_cost) FILTER (WHERE kept_in_class) AS cost_in_class
+    FROM fenced
+    GROUP BY GROUPING SETS ((apg_code, year), (class_group, year))
+),
+group_years AS (
+    SELECT CASE WHEN class_group IS NULL THEN 'group' ELSE 'class' END AS basis, coalesce(apg_code, class_group) AS grp,
+           year, year_weight, visits,
+           CASE WHEN class_group IS NULL THEN kept_in_group ELSE kept_in_class END AS kept_visits,
+           CASE WHEN class_group IS NULL THEN cost_in_group ELSE cost_in_class END AS kept_cost
+    FROM summed
 )
-SELECT g.*,
-       f.n < getvariable('min_cases')
-           OR g.total_cost::DOUBLE BETWEEN f.q1 - getvariable('trim_k') * (f.q3 - f.q1)
-                                       AND f.q3 + getvariable('trim_k') * (f.q3 - f.q1) AS kept
-FROM as_groups AS g
-JOIN fences AS f USING (basis, grp, year);
+SELECT basis, grp, year, year_weight, visits, kept_visits, kept_cost, kept_cost::DOUBLE / kept_visits AS mean_cost
+FROM group_years
+ORDER BY basis, grp, year;
 
 -- m: Σ_y w_y · mean_y / Σ_y w_y of the yearly means of every kept base visit (trimmed in its group).
 CREATE OR REPLACE TABLE apg_base AS
 WITH yearly AS (
-    SELECT year, any_value(year_weight) AS year_weight, count(*) AS visits, count(*) FILTER (WHERE kept) AS kept_visits,
-           sum(total_cost) FILTER (WHERE kept)::DOUBLE / count(*) FILTER (WHERE kept) AS mean_cost
-    FROM apg_base_visits WHERE basis = 'group'
+    SELECT year, any_value(year_weight) AS year_weight, sum(visits) AS visits, sum(kept_visits) AS kept_visits,
+           sum(kept_cost)::DOUBLE / sum(kept_visits) AS mean_cost
+    FROM apg_group_years WHERE basis = 'group'
     GROUP BY year
 )
 SELECT sum(year_weight * mean_cost ORDER BY year) FILTER (WHERE kept_visits > 0)
@@ -49,15 +71,9 @@ FROM yearly;
 
 -- The group mean: the same weighted average of the group's yearly means, over the years it has visits.
 CREATE OR REPLACE TEMP TABLE apg_group_means AS
-WITH group_years AS (
-    SELECT basis, grp, year, any_value(year_weight) AS year_weight, count(*) AS visits,
-           count(*) FILTER (WHERE kept) AS kept_visits,
-           sum(total_cost) FILTER (WHERE kept)::DOUBLE / count(*) FILTER (WHERE kept) AS mean_cost
-    FROM apg_base_visits GROUP BY ALL
-)
 SELECT basis, grp AS apg_code, sum(visits)::BIGINT AS visits, sum(kept_visits)::BIGINT AS kept_visits,
        sum(year_weight * mean_cost ORDER BY year) / sum(year_weight ORDER BY year) AS mean_cost
-FROM group_years GROUP BY ALL;
+FROM apg_group_years GROUP BY ALL;
 
 -- apg_groups: every candidate group (and every upstream code seen in the base period) with its weight.
 -- A given table is used as is (weight to 6 decimals); otherwise weight = group mean / m to 4 decimals.
@@ -107,5 +123,5 @@ FROM apg_visits AS v
 CROSS JOIN apg_base AS m
 LEFT JOIN apg_groups AS g USING (apg_code);
 
-DROP TABLE apg_base_visits;
+DROP TABLE apg_group_years;
 DROP TABLE apg_group_means;
