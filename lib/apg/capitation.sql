@@ -88,12 +88,14 @@ LEFT JOIN apg_signed AS s USING (year, patient_id)
 GROUP BY ALL;
 
 CREATE OR REPLACE TABLE apg_visit_totals AS
-SELECT v.hospital_id, v.year, v.class, v.key, v.chapter, v.apg_code, v.own_apg_code, v.upstream_apg_code, v.level,
+SELECT v.hospital_id, v.year, v.class, v.key, v.apg_code, v.own_apg_code, v.upstream_apg_code, v.level,
        v.excluded, apg_payment_class(v.excluded, g.weight_decimal) AS payment_class, v.signed_to, v.visits,
+       -- sums of a cell's visits, in the visits' own types (their sums are then those of the visits)
        CASE WHEN NOT v.excluded AND g.weight_decimal IS NOT NULL
             THEN v.visits * apg_points(v.excluded, g.weight_decimal, NULL, m.overall_mean)
-            ELSE v.cost_points END::DECIMAL(38, 4) AS points,
-       v.total_cost, v.fund_paid, v.patient_share
+            ELSE v.cost_points END::DECIMAL(18, 4) AS points,
+       v.total_cost::DECIMAL(18, 2) AS total_cost, v.fund_paid::DECIMAL(18, 2) AS fund_paid,
+       v.patient_share::DECIMAL(18, 2) AS patient_share
 FROM apg_grouped('apg_visit_cells') AS v
 CROSS JOIN apg_base AS m
 LEFT JOIN apg_groups AS g USING (apg_code)

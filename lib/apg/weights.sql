@@ -16,25 +16,26 @@ WITH base AS MATERIALIZED (
     JOIN apg_base_year_weights AS b USING (year)
     WHERE NOT v.excluded
 ),
+-- the fences of each group-year and each class-year (q: both quartiles from one sort)
 group_fences AS (
-    SELECT apg_code, year, count(*) AS n, quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q
+    SELECT apg_code, year, count(*) < getvariable('min_cases') AS untrimmed,
+           quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q,
+           q[1] - getvariable('trim_k') * (q[2] - q[1]) AS low, q[2] + getvariable('trim_k') * (q[2] - q[1]) AS high
     FROM base GROUP BY ALL
 ),
 class_fences AS (
-    SELECT class_group, year, count(*) AS n, quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q
+    SELECT class_group, year, count(*) < getvariable('min_cases') AS untrimmed,
+           quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q,
+           q[1] - getvariable('trim_k') * (q[2] - q[1]) AS low, q[2] + getvariable('trim_k') * (q[2] - q[1]) AS high
     FROM base GROUP BY ALL
 ),
 fenced AS (
     SELECT b.*,
-           g.n < getvariable('min_cases')
-               OR b.total_cost::DOUBLE BETWEEN g.q[1] - getvariable('trim_k') * (g.q[2] - g.q[1])
-                                           AND g.q[2] + getvariable('trim_k') * (g.q[2] - g.q[1]) AS kept_in_group,
-           c.n < getvariable('min_cases')
-               OR b.total_cost::DOUBLE BETWEEN c.q[1] - getvariable('trim_k') * (c.q[2] - c.q[1])
-                                           AND c.q[2] + getvariable('trim_k') * (c.q[2] - c.q[1]) AS kept_in_class
+           g.untrimmed OR b.total_cost::DOUBLE BETWEEN g.low AND g.high AS kept_in_group,
+           c.untrimmed OR b.total_cost::DOUBLE BETWEEN c.low AND c.high AS kept_in_class
     FROM base AS b
-    JOIN group_fences AS g USING (apg_code, year)
-    JOIN class_fences AS c USING (class_group, year)
+    JOIN (SELECT apg_code, year, untrimmed, low, high FROM group_fences) AS g USING (apg_code, year)
+    JOIN (SELECT class_group, year, untrimmed, low, high FROM class_fences) AS c USING (class_group, year)
 ),
 summed AS (
     SELECT apg_code, class_group, year, any_value(year_weight) AS year_weight, count(*) AS visits,
