@@ -1,5 +1,5 @@
--- Per-capita packages (人头包干, metrics.md §8). Reads claims_outpatient, apg_visit_points, insured,
--- policy and the variable share_ratio. Builds the view apg_persons (person × year: type, signing,
+-- Per-capita packages (人头包干, metrics.md §8). Reads claims_outpatient, apg_visit_class, apg_grouped,
+-- apg_base, apg_groups, insured, policy and the variable share_ratio. Builds the view apg_persons (person × year: type, signing,
 -- spend), apg_quotas (year × insurance type), the macro apg_signing (signed person-years), the view
 -- apg_visit_settlement (each visit signed to an institution or not), apg_visit_totals (the visits summed
 -- per institution, year, group, payment class and signing: what the settlement and the datasets add up)
