@@ -4,9 +4,9 @@
 -- under apg_min_cost (counted in fund totals only). grouping_rate = visits in a key group / visits not
 -- excluded, per year (the same on every row of the year).
 WITH counted AS (
-    SELECT year, class, level, count(*) AS visits, count(*) FILTER (WHERE excluded) AS excluded_visits,
+    SELECT year, class, level, sum(visits)::BIGINT AS visits, coalesce(sum(visits) FILTER (WHERE excluded), 0)::BIGINT AS excluded_visits,
            sum(total_cost) AS total_cost
-    FROM apg_visits GROUP BY ALL
+    FROM apg_visit_totals GROUP BY ALL
 )
 SELECT year, class, level, visits, excluded_visits, total_cost,
        visits::DOUBLE / sum(visits) OVER (PARTITION BY year)::DOUBLE AS share,

@@ -4,8 +4,8 @@
 -- base-period visits (a class group: every base visit of its class); unstable: a derived weight from
 -- fewer than min_cases visits. all_visits, total_cost: every visit reported in the group, all years.
 WITH seen AS (
-    SELECT apg_code, count(*) AS all_visits, sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid
-    FROM apg_visits WHERE apg_code IS NOT NULL GROUP BY apg_code
+    SELECT apg_code, sum(visits)::BIGINT AS all_visits, sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid
+    FROM apg_visit_totals WHERE apg_code IS NOT NULL GROUP BY apg_code
 )
 SELECT g.apg_code, g.class, g.key, g.level, g.visits, g.avg_cost::DOUBLE AS avg_cost,
        g.weight_decimal::DOUBLE AS weight, g.weight_decimal::DOUBLE * 100 AS points, g.weight_source, g.unstable,

@@ -2,75 +2,15 @@
 -- Reads claims_outpatient, procedure_classes (§7), apg_weights, and the macros icd10_chapter(c),
 -- icd9cm3_chapter(c) (lib/apg/chapters.ts) and variables base_years, apg_min_visits, apg_min_cost.
 -- Builds apg_base_year_weights, apg_keys (every class and key with its chapter and base visits),
--- apg_candidates (the groups a visit may take), apg_key_groups and apg_visits (each visit with its group).
-
--- The highest-class procedure of each procedure cell that lists any (operation > intervention >
--- diagnostic, the first listed among equals); a code §7 does not class is diagnostic. Visits repeat
--- their cells (an injection, a dressing): each distinct cell is split and ranked once.
-CREATE OR REPLACE TEMP TABLE apg_top_procedure AS
-WITH cells AS (
-    SELECT DISTINCT procedures AS cell FROM claims_outpatient WHERE procedures IS NOT NULL
-),
-listed AS (
-    SELECT cell,
-           unnest(list_transform(
-               list_filter(list_transform(string_split(cell, ';'), x -> trim(x, ' ' || chr(9) || chr(13) || chr(10))), x -> x <> ''),
-               (x, i) -> {'code': x, 'ord': i}), recursive := true)
-    FROM cells
-),
-ranked AS (
-    SELECT l.cell, l.code, l.ord,
-           CASE p.class WHEN 'operation' THEN 3 WHEN 'intervention' THEN 2 ELSE 1 END AS rank
-    FROM listed AS l
-    LEFT JOIN procedure_classes AS p USING (code)
-)
-SELECT cell, arg_max(code, rank * 1000000 - ord) AS top_code, max(rank) AS top_rank
-FROM ranked
-GROUP BY cell;
-
--- Class, key and chapter of every visit. Ancillary: principal_dx in Z00–Z13, or exam_cost ≥ 80 % of
--- total_cost (compared exactly in DECIMAL: exam · 10 ≥ total · 8).
-CREATE OR REPLACE TEMP TABLE apg_visit_class AS
-WITH visits AS (
-    SELECT c.claim_id, c.patient_id, c.hospital_id, c.visit_date,
-           year(c.visit_date)::INTEGER AS year, strftime(c.visit_date, '%Y-%m') AS month,
-           c.total_cost, c.fund_paid, c.exam_cost, c.signed_hospital_id, c.apg_code AS upstream_apg_code,
-           CASE coalesce(t.top_rank, 0) WHEN 3 THEN 'operation' WHEN 2 THEN 'intervention' WHEN 1 THEN 'diagnostic'
-                ELSE 'conservative' END AS treatment,
-           t.top_code AS key_procedure,
-           upper(left(ltrim(c.principal_dx, ' ' || chr(9) || chr(13) || chr(10)), 3)) AS dx_category,
-           -- Excluded visits: total_cost below apg_min_cost (§8); they count in fund totals only
-           c.total_cost < getvariable('apg_min_cost') AS excluded
-    FROM claims_outpatient AS c
-    LEFT JOIN apg_top_procedure AS t ON t.cell = c.procedures
-),
-classed AS (
-    SELECT *,
-           CASE WHEN treatment IN ('operation', 'intervention') THEN 'procedure'
-                WHEN regexp_full_match(dx_category, 'Z[0-9]{2}') AND dx_category BETWEEN 'Z00' AND 'Z13' THEN 'ancillary'
-                WHEN exam_cost IS NOT NULL AND exam_cost * 10 >= total_cost * 8 THEN 'ancillary'
-                ELSE 'medical' END AS class
-    FROM visits
-),
-keyed AS (
-    SELECT *,
-           CASE WHEN class = 'procedure'
-                THEN CASE WHEN regexp_matches(key_procedure, '^[0-9]{2}') THEN left(key_procedure, 2) END
-                ELSE nullif(dx_category, '') END AS key
-    FROM classed
-)
-SELECT claim_id, patient_id, hospital_id, visit_date, year, month, total_cost, fund_paid, signed_hospital_id,
-       upstream_apg_code, treatment, key_procedure, excluded, class,
-       CASE class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group, key
-FROM keyed;
-DROP TABLE apg_top_procedure;
+-- apg_candidates (the groups a visit may take), apg_key_groups, the macro apg_grouped and the view
+-- apg_visits (each visit with its group).
 
 -- Base years: the base_years parameter; else the first three years of outpatient claims with claims in
 -- all twelve months, or as many such years as there are; where none has, the first three years with
 -- claims; year weights 2:3:5 (2:3, 1) — §2's rule, over the outpatient claims' own years (§8).
 CREATE OR REPLACE TABLE apg_base_year_weights AS
 WITH claim_years AS (
-    SELECT year, count(DISTINCT month) AS months FROM apg_visit_class GROUP BY year
+    SELECT year(visit_date)::INTEGER AS year, count(DISTINCT month(visit_date)) AS months FROM claims_outpatient GROUP BY ALL
 ),
 chosen AS (
     -- the macros of lib/metrics/weights.sql: §2's rule written once
@@ -136,15 +76,18 @@ LEFT JOIN apg_candidates AS k ON k.apg_code = a.class_group || a.key
 LEFT JOIN apg_candidates AS f ON f.apg_code = a.class_group || '-CH' || a.chapter
 LEFT JOIN apg_candidates AS c ON c.apg_code = a.class_group;
 
--- Every visit's group: its key's own group; the upstream apg_code where the input gives one (reported,
--- as drg_code is for inpatient cases, §1).
-CREATE OR REPLACE TABLE apg_visits AS
-SELECT v.claim_id, v.patient_id, v.hospital_id, v.visit_date, v.year, v.month,
-       v.total_cost, v.fund_paid, v.signed_hospital_id, v.excluded,
-       v.treatment, v.class, v.key, g.chapter, v.key_procedure,
-       g.own_apg_code, g.own_level, v.upstream_apg_code,
+-- A visit's group: its key's own group; the upstream apg_code where the input gives one (reported, as
+-- drg_code is for inpatient cases, §1). Over any table with class_group, key and upstream_apg_code: the
+-- visits (apg_visits) or the visits summed per key (apg_visit_totals).
+CREATE OR REPLACE MACRO apg_grouped(visit_table) AS TABLE
+SELECT v.*, g.chapter, g.own_apg_code, g.own_level,
        coalesce(v.upstream_apg_code, g.own_apg_code) AS apg_code,
        CASE WHEN v.upstream_apg_code IS NOT NULL THEN 'upstream' ELSE g.own_level END AS level
-FROM apg_visit_class AS v
+FROM query_table(visit_table) AS v
 JOIN apg_key_groups AS g ON g.class_group = v.class_group AND g.key IS NOT DISTINCT FROM v.key;
-DROP TABLE apg_visit_class;
+
+-- Every visit with its group (a view over apg_visit_class).
+CREATE OR REPLACE VIEW apg_visits AS
+SELECT claim_id, patient_id, hospital_id, visit_date, year, month, total_cost, fund_paid, signed_hospital_id, excluded,
+       treatment, class, key, chapter, key_procedure, own_apg_code, own_level, upstream_apg_code, apg_code, level
+FROM apg_grouped('apg_visit_class');

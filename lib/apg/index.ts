@@ -2,9 +2,10 @@
 // for signed persons and the point settlement of the unsigned pool. Built once per prepared session
 // from claims_outpatient, procedure_classes (§7), policy, insured and apg_weights; the apg_* datasets
 // select from the tables below.
-//   grouping.sql    apg_base_year_weights, apg_keys, apg_candidates, apg_key_groups, apg_visits
-//   weights.sql     apg_base (m), apg_groups, apg_visit_points
-//   capitation.sql  apg_persons, apg_quotas, apg_visit_settlement, apg_capitation
+//   visit_class.sql apg_top_procedure, apg_visit_class (view): the row-local part, each visit on its own
+//   grouping.sql    apg_base_year_weights, apg_keys, apg_candidates, apg_key_groups, apg_visits (view)
+//   weights.sql     apg_base (m), apg_groups, apg_visit_points (view)
+//   capitation.sql  apg_persons (view), apg_quotas, apg_visit_settlement (view), apg_visit_totals, apg_capitation
 //   settlement.sql  apg_pool_years, apg_hospital_years, apg_region_years
 import type { Session } from "../db/session.ts";
 import { createEmptyInputTable } from "../input/empty.ts";
@@ -17,7 +18,7 @@ export function chapterMacrosSql(): string {
 CREATE OR REPLACE MACRO icd9cm3_chapter(c) AS ${chapterSql("icd9cm3", "c")};`;
 }
 
-export const apgStages = ["grouping", "weights", "capitation", "settlement"] as const;
+export const apgStages = ["visit_class", "grouping", "weights", "capitation", "settlement"] as const;
 
 /** The optional inputs §8 reads, as empty tables of the contract's columns where a session lacks them. */
 async function ensureInputs(session: Session): Promise<void> {

@@ -1,5 +1,5 @@
 -- The unsigned pool's point settlement (metrics.md §8), per year and per institution. Reads
--- apg_visit_settlement, apg_capitation, policy and the variable share_ratio. Builds apg_pool_years,
+-- apg_visit_totals (the visits summed), apg_capitation, policy and the variable share_ratio. Builds apg_pool_years,
 -- apg_hospital_years and apg_region_years.
 --
 -- The pool formula is §6's: F = recorded + ratio × (budget − recorded), point value = (F + s) / Σ points,
@@ -11,12 +11,12 @@
 -- share; point value = (F_u + s_u) / Σ their points.
 CREATE OR REPLACE TABLE apg_pool_years AS
 WITH unsigned AS (
-    SELECT year, count(*) AS visits, sum(points) AS points, sum(fund_paid) AS recorded,
-           sum(total_cost - fund_paid) AS patient_share
-    FROM apg_visit_settlement WHERE signed_to IS NULL
+    SELECT year, sum(visits) AS visits, sum(points) AS points, sum(fund_paid) AS recorded,
+           sum(patient_share) AS patient_share
+    FROM apg_visit_totals WHERE signed_to IS NULL
     GROUP BY year
 ),
-years AS (SELECT DISTINCT year FROM apg_visit_settlement),
+years AS (SELECT DISTINCT year FROM apg_visit_totals),
 packages AS (
     SELECT year, sum(package) AS packages, sum(package_spend) AS package_spend, sum(kept_or_borne) AS kept_or_borne,
            sum(signed_persons)::BIGINT AS signed_persons
@@ -50,16 +50,16 @@ ORDER BY year;
 -- patient share; settlement rate = payable / their fund_paid.
 CREATE OR REPLACE TABLE apg_hospital_years AS
 WITH by_hospital AS (
-    SELECT hospital_id, year, count(*) AS visits, sum(points) AS points,
-           count(*) FILTER (WHERE signed_to IS NOT NULL) AS signed_visits,
-           count(*) FILTER (WHERE signed_to IS NULL) AS unsigned_visits,
+    SELECT hospital_id, year, sum(visits)::BIGINT AS visits, sum(points) AS points,
+           coalesce(sum(visits) FILTER (WHERE signed_to IS NOT NULL), 0)::BIGINT AS signed_visits,
+           coalesce(sum(visits) FILTER (WHERE signed_to IS NULL), 0)::BIGINT AS unsigned_visits,
            coalesce(sum(points) FILTER (WHERE signed_to IS NULL), 0) AS unsigned_points,
            sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid,
            coalesce(sum(fund_paid) FILTER (WHERE signed_to IS NULL), 0) AS unsigned_fund_paid,
-           coalesce(sum(total_cost - fund_paid) FILTER (WHERE signed_to IS NULL), 0) AS unsigned_patient_share,
-           count(*) FILTER (WHERE excluded) AS excluded_visits,
-           count(*) FILTER (WHERE payment_class = 'unweighted') AS unweighted_visits
-    FROM apg_visit_settlement GROUP BY hospital_id, year
+           coalesce(sum(patient_share) FILTER (WHERE signed_to IS NULL), 0) AS unsigned_patient_share,
+           coalesce(sum(visits) FILTER (WHERE excluded), 0)::BIGINT AS excluded_visits,
+           coalesce(sum(visits) FILTER (WHERE payment_class = 'unweighted'), 0)::BIGINT AS unweighted_visits
+    FROM apg_visit_totals GROUP BY hospital_id, year
 )
 SELECT b.*, p.point_value,
        round(b.unsigned_points::DOUBLE * p.point_value, 2)::DECIMAL(18, 2) AS apg_payment,
@@ -75,9 +75,9 @@ ORDER BY hospital_id, year;
 -- settlement rate = that / recorded outpatient fund. With share ratio 1 and budget = recorded it is 1.
 CREATE OR REPLACE TABLE apg_region_years AS
 WITH totals AS (
-    SELECT year, count(*) AS visits, sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid, sum(points) AS points,
-           count(*) FILTER (WHERE signed_to IS NOT NULL) AS signed_visits
-    FROM apg_visit_settlement GROUP BY year
+    SELECT year, sum(visits)::BIGINT AS visits, sum(total_cost) AS total_cost, sum(fund_paid) AS fund_paid, sum(points) AS points,
+           coalesce(sum(visits) FILTER (WHERE signed_to IS NOT NULL), 0)::BIGINT AS signed_visits
+    FROM apg_visit_totals GROUP BY year
 )
 SELECT t.year, t.visits, t.total_cost, t.fund_paid, t.points, t.signed_visits, p.signed_persons,
        p.packages, p.package_spend, p.kept_or_borne,

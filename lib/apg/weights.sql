@@ -1,43 +1,66 @@
--- APG weights and points (metrics.md §8). Reads apg_visits, apg_base_year_weights, apg_candidates,
--- apg_weights and the variables trim_k, min_cases. Builds apg_base (the all-visit mean m), apg_groups
--- (every group with its weight) and apg_visit_points (each visit's points).
+-- APG weights and points (metrics.md §8). Reads apg_visit_class, apg_grouped, apg_base_year_weights,
+-- apg_candidates, apg_weights and the variables trim_k, min_cases. Builds apg_base (the all-visit mean
+-- m), apg_groups (every group with its weight), the macros apg_payment_class and apg_points and the
+-- view apg_visit_points (each visit's points).
 -- Means are exact DECIMAL sums over counts; sums of DOUBLEs are ordered aggregates (same bits every run).
 
 -- Non-excluded base-period visits, `kept` after trimming per group and year as §2 (Q1 − k·IQR ≤ cost ≤
 -- Q3 + k·IQR, type-7 quartiles; not trimmed under min_cases visits). Class groups (P, M, A) take every
--- base visit of their class, trimmed per class and year.
-CREATE OR REPLACE TEMP TABLE apg_base_visits AS
+-- base visit of their class, trimmed per class and year. Summed per group (basis 'group': apg_code,
+-- basis 'class': P, M, A) and year: visits, kept visits and their cost (an exact DECIMAL sum).
+CREATE OR REPLACE TEMP TABLE apg_group_years AS
 WITH base AS MATERIALIZED (
     -- a visit the weight table gives no group is still an outpatient visit of the base: it counts in m
-    SELECT coalesce(v.apg_code, '') AS apg_code, CASE v.class WHEN 'procedure' THEN 'P' WHEN 'medical' THEN 'M' ELSE 'A' END AS class_group,
-           v.year, v.total_cost, b.year_weight
-    FROM apg_visits AS v
+    SELECT coalesce(v.apg_code, '') AS apg_code, v.class_group, v.year, v.total_cost, b.year_weight
+    FROM apg_grouped('apg_visit_class') AS v
     JOIN apg_base_year_weights AS b USING (year)
     WHERE NOT v.excluded
 ),
-as_groups AS (
-    SELECT apg_code AS grp, year, total_cost, year_weight, 'group' AS basis FROM base
-    UNION ALL
-    SELECT class_group, year, total_cost, year_weight, 'class' FROM base
+-- the fences of each group-year and each class-year (q: both quartiles from one sort)
+group_fences AS (
+    SELECT apg_code, year, count(*) < getvariable('min_cases') AS untrimmed,
+           quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q,
+           q[1] - getvariable('trim_k') * (q[2] - q[1]) AS low, q[2] + getvariable('trim_k') * (q[2] - q[1]) AS high
+    FROM base GROUP BY ALL
 ),
-fences AS (
-    SELECT basis, grp, year, count(*) AS n,
-           quantile_cont(total_cost::DOUBLE, 0.25) AS q1, quantile_cont(total_cost::DOUBLE, 0.75) AS q3
-    FROM as_groups GROUP BY ALL
+class_fences AS (
+    SELECT class_group, year, count(*) < getvariable('min_cases') AS untrimmed,
+           quantile_cont(total_cost::DOUBLE, [0.25, 0.75]) AS q,
+           q[1] - getvariable('trim_k') * (q[2] - q[1]) AS low, q[2] + getvariable('trim_k') * (q[2] - q[1]) AS high
+    FROM base GROUP BY ALL
+),
+fenced AS (
+    SELECT b.*,
+           g.untrimmed OR b.total_cost::DOUBLE BETWEEN g.low AND g.high AS kept_in_group,
+           c.untrimmed OR b.total_cost::DOUBLE BETWEEN c.low AND c.high AS kept_in_class
+    FROM base AS b
+    JOIN (SELECT apg_code, year, untrimmed, low, high FROM group_fences) AS g USING (apg_code, year)
+    JOIN (SELECT class_group, year, untrimmed, low, high FROM class_fences) AS c USING (class_group, year)
+),
+summed AS (
+    SELECT apg_code, class_group, year, any_value(year_weight) AS year_weight, count(*) AS visits,
+           count(*) FILTER (WHERE kept_in_group) AS kept_in_group, sum(total_cost) FILTER (WHERE kept_in_group) AS cost_in_group,
+           count(*) FILTER (WHERE kept_in_class) AS kept_in_class, sum(total_cost) FILTER (WHERE kept_in_class) AS cost_in_class
+    FROM fenced
+    GROUP BY GROUPING SETS ((apg_code, year), (class_group, year))
+),
+group_years AS (
+    SELECT CASE WHEN class_group IS NULL THEN 'group' ELSE 'class' END AS basis, coalesce(apg_code, class_group) AS grp,
+           year, year_weight, visits,
+           CASE WHEN class_group IS NULL THEN kept_in_group ELSE kept_in_class END AS kept_visits,
+           CASE WHEN class_group IS NULL THEN cost_in_group ELSE cost_in_class END AS kept_cost
+    FROM summed
 )
-SELECT g.*,
-       f.n < getvariable('min_cases')
-           OR g.total_cost::DOUBLE BETWEEN f.q1 - getvariable('trim_k') * (f.q3 - f.q1)
-                                       AND f.q3 + getvariable('trim_k') * (f.q3 - f.q1) AS kept
-FROM as_groups AS g
-JOIN fences AS f USING (basis, grp, year);
+SELECT basis, grp, year, year_weight, visits, kept_visits, kept_cost, kept_cost::DOUBLE / kept_visits AS mean_cost
+FROM group_years
+ORDER BY basis, grp, year;
 
 -- m: Σ_y w_y · mean_y / Σ_y w_y of the yearly means of every kept base visit (trimmed in its group).
 CREATE OR REPLACE TABLE apg_base AS
 WITH yearly AS (
-    SELECT year, any_value(year_weight) AS year_weight, count(*) AS visits, count(*) FILTER (WHERE kept) AS kept_visits,
-           sum(total_cost) FILTER (WHERE kept)::DOUBLE / count(*) FILTER (WHERE kept) AS mean_cost
-    FROM apg_base_visits WHERE basis = 'group'
+    SELECT year, any_value(year_weight) AS year_weight, sum(visits) AS visits, sum(kept_visits) AS kept_visits,
+           sum(kept_cost)::DOUBLE / sum(kept_visits) AS mean_cost
+    FROM apg_group_years WHERE basis = 'group'
     GROUP BY year
 )
 SELECT sum(year_weight * mean_cost ORDER BY year) FILTER (WHERE kept_visits > 0)
@@ -49,15 +72,9 @@ FROM yearly;
 
 -- The group mean: the same weighted average of the group's yearly means, over the years it has visits.
 CREATE OR REPLACE TEMP TABLE apg_group_means AS
-WITH group_years AS (
-    SELECT basis, grp, year, any_value(year_weight) AS year_weight, count(*) AS visits,
-           count(*) FILTER (WHERE kept) AS kept_visits,
-           sum(total_cost) FILTER (WHERE kept)::DOUBLE / count(*) FILTER (WHERE kept) AS mean_cost
-    FROM apg_base_visits GROUP BY ALL
-)
 SELECT basis, grp AS apg_code, sum(visits)::BIGINT AS visits, sum(kept_visits)::BIGINT AS kept_visits,
        sum(year_weight * mean_cost ORDER BY year) / sum(year_weight ORDER BY year) AS mean_cost
-FROM group_years GROUP BY ALL;
+FROM apg_group_years GROUP BY ALL;
 
 -- apg_groups: every candidate group (and every upstream code seen in the base period) with its weight.
 -- A given table is used as is (weight to 6 decimals); otherwise weight = group mean / m to 4 decimals.
@@ -92,16 +109,20 @@ ORDER BY apg_code;
 
 -- Points of every visit (§8): weight × 100, no coefficient, no multipliers, to 4 decimals. An excluded
 -- visit (cost under apg_min_cost) and a visit whose group has no weight are paid on their cost, as §6
--- pays QY and unweighted cases: total_cost / m × 100.
-CREATE OR REPLACE TABLE apg_visit_points AS
+-- pays QY and unweighted cases: total_cost / m × 100. Macros: apg_visit_totals sums them per cell.
+CREATE OR REPLACE MACRO apg_payment_class(excluded, weight) AS
+    CASE WHEN excluded THEN 'excluded' WHEN weight IS NULL THEN 'unweighted' ELSE 'weighted' END;
+CREATE OR REPLACE MACRO apg_points(excluded, weight, total_cost, m) AS
+    round(CASE WHEN NOT excluded AND weight IS NOT NULL THEN weight::DOUBLE * 100 ELSE total_cost::DOUBLE / m * 100 END, 4)::DECIMAL(18, 4);
+
+CREATE OR REPLACE VIEW apg_visit_points AS
 SELECT v.claim_id, v.patient_id, v.hospital_id, v.year, v.month, v.class, v.apg_code, v.level, v.excluded,
        v.total_cost, v.fund_paid, v.signed_hospital_id, v.visit_date,
-       CASE WHEN v.excluded THEN 'excluded' WHEN g.weight_decimal IS NULL THEN 'unweighted' ELSE 'weighted' END AS payment_class,
-       round(CASE WHEN NOT v.excluded AND g.weight_decimal IS NOT NULL THEN g.weight_decimal::DOUBLE * 100
-                  ELSE v.total_cost::DOUBLE / m.overall_mean * 100 END, 4)::DECIMAL(18, 4) AS points
+       apg_payment_class(v.excluded, g.weight_decimal) AS payment_class,
+       apg_points(v.excluded, g.weight_decimal, v.total_cost, m.overall_mean) AS points
 FROM apg_visits AS v
 CROSS JOIN apg_base AS m
 LEFT JOIN apg_groups AS g USING (apg_code);
 
-DROP TABLE apg_base_visits;
+DROP TABLE apg_group_years;
 DROP TABLE apg_group_means;
