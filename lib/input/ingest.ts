@@ -2,7 +2,7 @@
 // checks in bulk, typed tables of the accepted rows, and `rejected` / `quality` / `input_warnings`.
 // Counts always reconcile: rows read = rows accepted + rows rejected (input-data.md, "Bad input").
 import { sqlIdent, sqlString, type Session } from "../db/session.ts";
-import { checkedRowsSql, repeatReasonSql, repeatedKeysSql } from "./checks.ts";
+import { checkedRowsSql, keyHashesSql, repeatReasonSql, repeatedKeysSql } from "./checks.ts";
 import { type InputTableName, type TableSpec } from "./contract.ts";
 import { InputError } from "./errors.ts";
 import { createEmptyInputTable, nullOf } from "./empty.ts";
@@ -114,7 +114,9 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   let reason = "u._reason";
   let repeats = "";
   if (spec.key) {
-    await session.run(`CREATE OR REPLACE TABLE ${repeated} AS ${repeatedKeysSql(spec.key, union)}`);
+    await session.run(`CREATE OR REPLACE TEMP TABLE _key_hashes AS ${keyHashesSql(spec.key, union)}`);
+    await session.run(`CREATE OR REPLACE TABLE ${repeated} AS ${repeatedKeysSql(spec.key, union, "_key_hashes")}`);
+    await session.run(`DROP TABLE _key_hashes`);
     const lines = input.files.length > 1 ? { fileShift: FILE_SHIFT, files: names } : undefined;
     reason = `CASE WHEN r._first_line <> u._line THEN concat_ws('; ', u._reason, ${repeatReasonSql(spec.key, lines)}) ELSE u._reason END`;
     repeats = `LEFT JOIN ${repeated} AS r ON r._key = u.${sqlIdent(spec.key)}`;
