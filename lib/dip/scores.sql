@@ -1,4 +1,4 @@
--- DIP (metrics.md §9), step 3: case scores and settlement. Reads dip_case_keys, dip_case_packets,
+-- DIP (metrics.md §9), step 3: case scores and settlement. Reads dip_case_keys, dip_key_packets,
 -- dip_packet_catalogue, policy, the pool macros (lib/metrics/pool.sql) and the variables dip_low,
 -- dip_high, min_cases. Builds dip_case_scores, dip_case_points (the pool's view), dip_years and
 -- dip_hospital_years.
@@ -11,12 +11,17 @@
 -- row of the year where it gives them. Case scores are rounded to 4 decimals (DECIMAL), so every sum
 -- is exact and the same on every run.
 CREATE OR REPLACE TABLE dip_case_scores AS
-WITH cased AS (
-    SELECT k.claim_id, k.hospital_id, k.level, k.year, k.excluded, k.total_cost, k.fund_paid, k.coefficient,
-           k.treatment, p.packet_code, p.fold, c.score, c.mean_cost AS base_mean
-    FROM dip_case_keys AS k
-    JOIN dip_case_packets AS p USING (claim_id)
+WITH key_scores AS (
+    -- each key combination's packet (dip_key_packets of catalogue.sql) with its score
+    SELECT p.dx5, p.treatment, p.case_procedures_key, p.packet_code, p.fold, c.score, c.mean_cost AS base_mean
+    FROM dip_key_packets AS p
     JOIN dip_packet_catalogue AS c USING (packet_code)
+),
+cased AS (
+    SELECT k.claim_id, k.hospital_id, k.level, k.year, k.excluded, k.total_cost, k.fund_paid, k.coefficient,
+           k.treatment, p.packet_code, p.fold, p.score, p.base_mean
+    FROM dip_case_keys AS k
+    JOIN key_scores AS p ON p.dx5 = k.dx5 AND p.treatment = k.treatment AND p.case_procedures_key = k.procedures_key
 ),
 level_means AS (
     SELECT packet_code, level, year, count(*) AS n, sum(total_cost) / count(*) AS mean_cost
