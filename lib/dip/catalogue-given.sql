@@ -1,5 +1,5 @@
 -- DIP (metrics.md §9), step 2 where a dip_catalogue table is given (input-data.md): the catalogue is
--- used as is. Reads dip_catalogue, dip_case_keys, dip_overall and the variable dip_scale. Builds
+-- used as is. Reads dip_catalogue, dip_keys, dip_case_key_ids, dip_overall and the variable dip_scale. Builds
 -- dip_key_packets, dip_case_packets (a view) and dip_packet_catalogue, as catalogue.sql does.
 --
 -- A row's fold follows its dx_key: five characters a core packet (procedures_key: the '+'-joined
@@ -19,16 +19,16 @@ FROM (
 )
 GROUP BY fold, dx_key, procedures_key;
 
--- A case's packet is a property of its keys (dx3 and chapter_key follow from dx5): matched once per
--- distinct key combination (dip_key_packets, with its base and all-case counts), then given to each case.
+-- A case's packet is a property of its keys: matched once per key combination (dip_keys of cases.sql,
+-- with its base and all-case counts: dip_key_packets), then given to each case.
 CREATE OR REPLACE TABLE dip_key_packets AS
 WITH keys AS (
-    SELECT dx5, dx3, chapter_key, treatment, procedures_key,
-           count(*) FILTER (WHERE base) AS base_cases, count(*) AS cases
-    FROM dip_case_keys
-    GROUP BY dx5, dx3, chapter_key, treatment, procedures_key
+    SELECT k.*, n.base_cases, n.cases
+    FROM dip_keys AS k
+    JOIN (SELECT key_id, count(*) FILTER (WHERE base) AS base_cases, count(*) AS cases
+          FROM dip_case_key_ids GROUP BY key_id) AS n USING (key_id)
 )
-SELECT k.dx5, k.treatment, k.procedures_key AS case_procedures_key, k.base_cases, k.cases,
+SELECT k.key_id, k.treatment, k.base_cases, k.cases,
        CASE WHEN core.packet_code IS NOT NULL THEN 'core' WHEN cat.packet_code IS NOT NULL THEN 'category'
             WHEN chap.packet_code IS NOT NULL THEN 'chapter' ELSE 'treatment' END AS fold,
        CASE WHEN core.packet_code IS NOT NULL THEN k.dx5 WHEN cat.packet_code IS NOT NULL THEN k.dx3
@@ -40,14 +40,13 @@ LEFT JOIN dip_given AS core ON core.fold = 'core' AND core.dx_key = k.dx5 AND co
 LEFT JOIN dip_given AS cat ON cat.fold = 'category' AND cat.dx_key = k.dx3 AND cat.procedures_key = k.treatment
 LEFT JOIN dip_given AS chap ON chap.fold = 'chapter' AND chap.dx_key = k.chapter_key AND chap.procedures_key = k.treatment
 LEFT JOIN dip_given AS tr ON tr.fold = 'treatment' AND tr.procedures_key = k.treatment
-ORDER BY k.dx5, k.treatment, k.procedures_key;
+ORDER BY k.key_id;
 
--- Every case's packet: a view (the key combination's row, looked up per case, is cheaper than a copy of
--- every case).
+-- Every case's packet: a view, as in catalogue.sql.
 CREATE OR REPLACE VIEW dip_case_packets AS
-SELECT k.claim_id, p.fold, k.treatment, p.dx_key, p.procedures_key, p.packet_code
-FROM dip_case_keys AS k
-JOIN dip_key_packets AS p ON p.dx5 = k.dx5 AND p.treatment = k.treatment AND p.case_procedures_key = k.procedures_key;
+SELECT k.claim_id, p.fold, p.treatment, p.dx_key, p.procedures_key, p.packet_code
+FROM dip_case_key_ids AS k
+JOIN dip_key_packets AS p USING (key_id);
 
 CREATE OR REPLACE TABLE dip_packet_catalogue AS
 WITH used AS (
@@ -64,8 +63,13 @@ given AS (
 fallback_means AS (
     SELECT '*:' || treatment AS packet_code,
            sum(year_weight * mean_cost::DOUBLE ORDER BY year) / sum(year_weight ORDER BY year) AS mean_cost
-    FROM (SELECT treatment, year, any_value(year_weight) AS year_weight, sum(total_cost) / count(*) AS mean_cost
-          FROM dip_case_keys WHERE base GROUP BY treatment, year)
+    FROM (SELECT p.treatment, y.year, any_value(y.year_weight) AS year_weight,
+                 sum(y.total_cost) / sum(y.cases)::BIGINT AS mean_cost
+          FROM (SELECT key_id, year, any_value(year_weight) AS year_weight, count(*) AS cases,
+                       sum(total_cost) AS total_cost
+                FROM dip_case_key_ids WHERE base GROUP BY key_id, year) AS y
+          JOIN dip_key_packets AS p USING (key_id)
+          GROUP BY p.treatment, y.year)
     GROUP BY treatment
 )
 SELECT g.packet_code,

@@ -1,6 +1,6 @@
 -- DIP (metrics.md §9), step 2 (no dip_catalogue given): the packet catalogue from the region's own
--- base-period cases, and every case's packet. Reads dip_case_keys, dip_base_year_weights and the
--- variables dip_core_min, dip_scale. Builds dip_key_packets (each distinct key combination's packet, which
+-- base-period cases, and every case's packet. Reads dip_keys, dip_case_key_ids, dip_base_year_weights and
+-- the variables dip_core_min, dip_scale. Builds dip_key_packets (each key combination's packet, which
 -- scores.sql reads), dip_case_packets (a view: claim_id, packet_code, fold) and dip_packet_catalogue.
 --
 -- A case's packet, in this order (explainPacket in keys.ts follows the same order):
@@ -9,23 +9,22 @@
 --   chapter    else its (ICD-10 chapter, treatment) has some base case among the cases that fold there;
 --   treatment  else its treatment type alone.
 --
--- A case's packet is a property of its keys: the rule runs once per distinct key combination
--- (dip_keys, with its base and all-case counts; dx3 and chapter_key follow from dx5, so dx5, treatment
--- and procedures_key identify a row), and each case takes its combination's packet.
-CREATE OR REPLACE TEMP TABLE dip_keys AS
-SELECT dx5, dx3, chapter_key, treatment, procedures_key,
-       count(*) FILTER (WHERE base) AS base_cases, count(*) AS cases
-FROM dip_case_keys
-GROUP BY dx5, dx3, chapter_key, treatment, procedures_key;
+-- A case's packet is a property of its keys: the rule runs once per key combination (dip_keys of
+-- cases.sql, with its base and all-case counts here), and each case takes its combination's packet.
+CREATE OR REPLACE TEMP TABLE dip_key_counts AS
+SELECT k.*, n.base_cases, n.cases
+FROM dip_keys AS k
+JOIN (SELECT key_id, count(*) FILTER (WHERE base) AS base_cases, count(*) AS cases
+      FROM dip_case_key_ids GROUP BY key_id) AS n USING (key_id);
 
 CREATE OR REPLACE TABLE dip_key_packets AS
 WITH core_keys AS (
-    SELECT dx5, procedures_key FROM dip_keys
+    SELECT dx5, procedures_key FROM dip_key_counts
     GROUP BY dx5, procedures_key HAVING sum(base_cases) > 0 AND sum(base_cases) >= getvariable('dip_core_min')
 ),
 cored AS (
     SELECT k.*, ck.dx5 IS NOT NULL AS is_core
-    FROM dip_keys AS k LEFT JOIN core_keys AS ck USING (dx5, procedures_key)
+    FROM dip_key_counts AS k LEFT JOIN core_keys AS ck USING (dx5, procedures_key)
 ),
 category_keys AS (
     SELECT dx3, treatment FROM cored WHERE NOT is_core
@@ -45,7 +44,7 @@ folded AS (
     FROM categorized AS k
     LEFT JOIN chapter_keys AS ch USING (chapter_key, treatment)
 )
-SELECT dx5, treatment, procedures_key AS case_procedures_key, base_cases, cases, fold,
+SELECT key_id, treatment, base_cases, cases, fold,
        CASE fold WHEN 'core' THEN dx5 WHEN 'category' THEN dx3 WHEN 'chapter' THEN chapter_key ELSE '*' END AS dx_key,
        CASE WHEN fold = 'core' THEN procedures_key ELSE treatment END AS procedures_key,
        CASE fold
@@ -55,28 +54,27 @@ SELECT dx5, treatment, procedures_key AS case_procedures_key, base_cases, cases,
            ELSE '*:' || treatment
        END AS packet_code
 FROM folded
-ORDER BY dx5, treatment, case_procedures_key;
+ORDER BY key_id;
 
 -- Every case's packet: a view (the key combination's row, looked up per case, is cheaper than a copy of
 -- every case).
 CREATE OR REPLACE VIEW dip_case_packets AS
-SELECT k.claim_id, p.fold, k.treatment, p.dx_key, p.procedures_key, p.packet_code
-FROM dip_case_keys AS k
-JOIN dip_key_packets AS p ON p.dx5 = k.dx5 AND p.treatment = k.treatment AND p.case_procedures_key = k.procedures_key;
+SELECT k.claim_id, p.fold, p.treatment, p.dx_key, p.procedures_key, p.packet_code
+FROM dip_case_key_ids AS k
+JOIN dip_key_packets AS p USING (key_id);
 
 -- Means: a weighted average of yearly means over the base years, weights 1:2:7 (DIP), untrimmed; each
 -- yearly mean an exact DECIMAL sum over a count, each weighted sum an ordered aggregate (same bits on
 -- every run). A treatment-alone packet's mean is over all the base cases of its treatment type.
 CREATE OR REPLACE TABLE dip_packet_catalogue AS
 WITH key_years AS (
-    SELECT dx5, treatment, procedures_key, year, any_value(year_weight) AS year_weight, count(*) AS cases,
-           sum(total_cost) AS total_cost
-    FROM dip_case_keys WHERE base GROUP BY dx5, treatment, procedures_key, year
+    SELECT key_id, year, any_value(year_weight) AS year_weight, count(*) AS cases, sum(total_cost) AS total_cost
+    FROM dip_case_key_ids WHERE base GROUP BY key_id, year
 ),
 base AS (
-    SELECT y.year, y.year_weight, y.cases, y.total_cost, y.treatment, p.packet_code, p.fold
+    SELECT y.year, y.year_weight, y.cases, y.total_cost, p.treatment, p.packet_code, p.fold
     FROM key_years AS y
-    JOIN dip_key_packets AS p ON p.dx5 = y.dx5 AND p.treatment = y.treatment AND p.case_procedures_key = y.procedures_key
+    JOIN dip_key_packets AS p USING (key_id)
 ),
 packet_years AS (
     SELECT packet_code, year, any_value(year_weight) AS year_weight, sum(cases)::BIGINT AS cases,

@@ -1,5 +1,6 @@
 // DIP, diagnosis-intervention packets (按病种分值付费, metrics.md §9), over the prepared cases:
-//   cases.sql            dip_base_year_weights (1:2:7), dip_case_keys (every case's keys), dip_overall
+//   cases.sql            dip_base_year_weights (1:2:7), dip_keys, dip_case_key_ids (every case's key_id; the
+//                        view dip_case_keys spells them out), dip_overall
 //   catalogue.sql        dip_key_packets, dip_case_packets (a view), dip_packet_catalogue from the base-period cases
 //   catalogue-given.sql  the same from a given dip_catalogue table (input-data.md), used as is
 //   scores.sql           dip_case_scores, dip_years, dip_hospital_years (the pool of lib/metrics/pool.sql)

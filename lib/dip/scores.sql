@@ -1,4 +1,4 @@
--- DIP (metrics.md §9), step 3: case scores and settlement. Reads dip_case_keys, dip_key_packets,
+-- DIP (metrics.md §9), step 3: case scores and settlement. Reads dip_case_key_ids, dip_key_packets,
 -- dip_packet_catalogue, policy, the pool macros (lib/metrics/pool.sql) and the variables dip_low,
 -- dip_high, min_cases. Builds dip_case_scores, dip_case_points (the pool's view), dip_years and
 -- dip_hospital_years (and the temporary dip_key_scores, dip_level_sums).
@@ -10,12 +10,12 @@
 -- (deviation cases take no coefficient, as in the national rules). dip_low and dip_high: the policy
 -- row of the year where it gives them. Case scores are rounded to 4 decimals (DECIMAL), so every sum
 -- is exact and the same on every run.
--- The claim-level pass streams from dip_case_keys through joins whose build sides are small (key
+-- The claim-level pass streams from dip_case_key_ids through joins whose build sides are small (key
 -- combinations, packets, packet × level × year sums: the temporary tables below), so no copy of every
 -- case is held in memory but the sort's.
 CREATE OR REPLACE TEMP TABLE dip_key_scores AS
 -- each key combination's packet (dip_key_packets of catalogue.sql) with its score
-SELECT p.dx5, p.treatment, p.case_procedures_key, p.packet_code, p.fold, c.score, c.mean_cost AS base_mean
+SELECT p.key_id, p.treatment, p.packet_code, p.fold, c.score, c.mean_cost AS base_mean
 FROM dip_key_packets AS p
 JOIN dip_packet_catalogue AS c USING (packet_code);
 
@@ -23,17 +23,17 @@ JOIN dip_packet_catalogue AS c USING (packet_code);
 -- over the levels
 CREATE OR REPLACE TEMP TABLE dip_level_sums AS
 SELECT p.packet_code, k.level, k.year, count(*) AS n, sum(k.total_cost) AS cost
-FROM dip_case_keys AS k
-JOIN dip_key_scores AS p ON p.dx5 = k.dx5 AND p.treatment = k.treatment AND p.case_procedures_key = k.procedures_key
+FROM dip_case_key_ids AS k
+JOIN dip_key_scores AS p USING (key_id)
 WHERE NOT k.excluded
 GROUP BY p.packet_code, k.level, k.year;
 
 CREATE OR REPLACE TABLE dip_case_scores AS
 WITH cased AS (
     SELECT k.claim_id, k.hospital_id, k.level, k.year, k.excluded, k.total_cost, k.fund_paid, k.coefficient,
-           k.treatment, p.packet_code, p.fold, p.score, p.base_mean
-    FROM dip_case_keys AS k
-    JOIN dip_key_scores AS p ON p.dx5 = k.dx5 AND p.treatment = k.treatment AND p.case_procedures_key = k.procedures_key
+           p.treatment, p.packet_code, p.fold, p.score, p.base_mean
+    FROM dip_case_key_ids AS k
+    JOIN dip_key_scores AS p USING (key_id)
 ),
 level_means AS (
     SELECT packet_code, level, year, n, cost / n AS mean_cost FROM dip_level_sums
@@ -46,7 +46,7 @@ year_rules AS (
     SELECT y.year,
            coalesce(p.dip_low, getvariable('dip_low'))::DOUBLE AS dip_low,
            coalesce(p.dip_high, getvariable('dip_high'))::DOUBLE AS dip_high
-    FROM (SELECT DISTINCT year FROM dip_case_keys) AS y
+    FROM (SELECT DISTINCT year FROM dip_case_key_ids) AS y
     LEFT JOIN policy AS p ON p.year = y.year
 ),
 referenced AS (
