@@ -1,6 +1,6 @@
 -- DIP (metrics.md §9), step 2 where a dip_catalogue table is given (input-data.md): the catalogue is
--- used as is. Reads dip_catalogue, dip_case_keys, dip_overall and the variable dip_scale. Builds
--- dip_case_packets and dip_packet_catalogue, as catalogue.sql does.
+-- used as is. Reads dip_catalogue, dip_keys, dip_case_key_ids, dip_overall and the variable dip_scale. Builds
+-- dip_key_packets, dip_case_packets (a view) and dip_packet_catalogue, as catalogue.sql does.
 --
 -- A row's fold follows its dx_key: five characters a core packet (procedures_key: the '+'-joined
 -- sorted codes, empty for the diagnosis alone); three a category packet, `*` the treatment type alone,
@@ -19,28 +19,41 @@ FROM (
 )
 GROUP BY fold, dx_key, procedures_key;
 
-CREATE OR REPLACE TABLE dip_case_packets AS
-SELECT k.claim_id,
+-- A case's packet is a property of its keys: matched once per key combination (dip_keys of cases.sql,
+-- with its base and all-case counts: dip_key_packets), then given to each case.
+CREATE OR REPLACE TABLE dip_key_packets AS
+WITH keys AS (
+    SELECT k.*, n.base_cases, n.cases
+    FROM dip_keys AS k
+    JOIN (SELECT key_id, count(*) FILTER (WHERE base) AS base_cases, count(*) AS cases
+          FROM dip_case_key_ids GROUP BY key_id) AS n USING (key_id)
+)
+SELECT k.key_id, k.treatment, k.base_cases, k.cases,
        CASE WHEN core.packet_code IS NOT NULL THEN 'core' WHEN cat.packet_code IS NOT NULL THEN 'category'
             WHEN chap.packet_code IS NOT NULL THEN 'chapter' ELSE 'treatment' END AS fold,
-       k.treatment,
        CASE WHEN core.packet_code IS NOT NULL THEN k.dx5 WHEN cat.packet_code IS NOT NULL THEN k.dx3
             WHEN chap.packet_code IS NOT NULL THEN k.chapter_key ELSE '*' END AS dx_key,
        CASE WHEN core.packet_code IS NOT NULL THEN k.procedures_key ELSE k.treatment END AS procedures_key,
        coalesce(core.packet_code, cat.packet_code, chap.packet_code, tr.packet_code, '*:' || k.treatment) AS packet_code
-FROM dip_case_keys AS k
+FROM keys AS k
 LEFT JOIN dip_given AS core ON core.fold = 'core' AND core.dx_key = k.dx5 AND core.procedures_key = k.procedures_key
 LEFT JOIN dip_given AS cat ON cat.fold = 'category' AND cat.dx_key = k.dx3 AND cat.procedures_key = k.treatment
 LEFT JOIN dip_given AS chap ON chap.fold = 'chapter' AND chap.dx_key = k.chapter_key AND chap.procedures_key = k.treatment
 LEFT JOIN dip_given AS tr ON tr.fold = 'treatment' AND tr.procedures_key = k.treatment
-ORDER BY k.claim_id;
+ORDER BY k.key_id;
+
+-- Every case's packet: a view, as in catalogue.sql.
+CREATE OR REPLACE VIEW dip_case_packets AS
+SELECT k.claim_id, p.fold, p.treatment, p.dx_key, p.procedures_key, p.packet_code
+FROM dip_case_key_ids AS k
+JOIN dip_key_packets AS p USING (key_id);
 
 CREATE OR REPLACE TABLE dip_packet_catalogue AS
 WITH used AS (
-    SELECT p.packet_code, count(*) AS cases, count(*) FILTER (WHERE k.base) AS base_cases,
-           any_value(p.treatment) AS treatment
-    FROM dip_case_packets AS p JOIN dip_case_keys AS k USING (claim_id)
-    GROUP BY p.packet_code
+    SELECT packet_code, sum(cases)::BIGINT AS cases, sum(base_cases)::BIGINT AS base_cases,
+           any_value(treatment) AS treatment
+    FROM dip_key_packets
+    GROUP BY packet_code
 ),
 given AS (
     SELECT c.packet_code, g.fold, g.dx_key, g.procedures_key, c.score::DOUBLE AS score, c.avg_cost
@@ -50,8 +63,13 @@ given AS (
 fallback_means AS (
     SELECT '*:' || treatment AS packet_code,
            sum(year_weight * mean_cost::DOUBLE ORDER BY year) / sum(year_weight ORDER BY year) AS mean_cost
-    FROM (SELECT treatment, year, any_value(year_weight) AS year_weight, sum(total_cost) / count(*) AS mean_cost
-          FROM dip_case_keys WHERE base GROUP BY treatment, year)
+    FROM (SELECT p.treatment, y.year, any_value(y.year_weight) AS year_weight,
+                 sum(y.total_cost) / sum(y.cases)::BIGINT AS mean_cost
+          FROM (SELECT key_id, year, any_value(year_weight) AS year_weight, count(*) AS cases,
+                       sum(total_cost) AS total_cost
+                FROM dip_case_key_ids WHERE base GROUP BY key_id, year) AS y
+          JOIN dip_key_packets AS p USING (key_id)
+          GROUP BY p.treatment, y.year)
     GROUP BY treatment
 )
 SELECT g.packet_code,

@@ -1,12 +1,13 @@
 // DIP, diagnosis-intervention packets (按病种分值付费, metrics.md §9), over the prepared cases:
-//   cases.sql            dip_base_year_weights (1:2:7), dip_case_keys (every case's keys), dip_overall
-//   catalogue.sql        dip_case_packets, dip_packet_catalogue from the base-period cases
+//   cases.sql            dip_base_year_weights (1:2:7), dip_keys, dip_case_key_ids (every case's key_id; the
+//                        view dip_case_keys spells them out), dip_overall
+//   catalogue.sql        dip_key_packets, dip_case_packets (a view), dip_packet_catalogue from the base-period cases
 //   catalogue-given.sql  the same from a given dip_catalogue table (input-data.md), used as is
 //   scores.sql           dip_case_scores, dip_years, dip_hospital_years (the pool of lib/metrics/pool.sql)
 // Procedure classes and treatment types come from §7 (lib/grouping/procedure-classes.ts); the packet
 // keys' rule is in keys.ts, whose explainPacket gives the same packet for one case on the site.
 import type { Session } from "../db/session.ts";
-import { caseTreatmentSql } from "../grouping/procedure-classes.ts";
+import { cellTreatmentSql } from "../grouping/procedure-classes.ts";
 import { runSqlFile } from "../metrics/sql.ts";
 import { definePoolMacros } from "../metrics/settlement.ts";
 import { categoryChapters } from "./keys.ts";
@@ -36,8 +37,8 @@ export async function buildDip(session: Session, onStep?: (step: DipStep) => voi
     const rows = categoryChapters().map(([category, key]) => `('${category}', '${key}')`);
     await session.run(`CREATE OR REPLACE TABLE icd10_chapters (category VARCHAR, chapter_key VARCHAR);
       INSERT INTO icd10_chapters VALUES ${rows.join(", ")}`);
-    await session.run(`CREATE OR REPLACE TEMP TABLE dip_case_treatment AS
-      SELECT * FROM ${caseTreatmentSql({ source: "claims_inpatient", id: "claim_id" })}`);
+    await session.run(`CREATE OR REPLACE TEMP TABLE dip_procedure_cells AS
+      SELECT * FROM ${cellTreatmentSql({ source: "claims_inpatient" })}`);
     await runSqlFile(session, new URL("./cases.sql", import.meta.url));
   });
   const given = Number(await session.value("SELECT count(*) FROM dip_catalogue")) > 0;

@@ -1,7 +1,7 @@
--- DIP (metrics.md §9), step 3: case scores and settlement. Reads dip_case_keys, dip_case_packets,
+-- DIP (metrics.md §9), step 3: case scores and settlement. Reads dip_case_key_ids, dip_key_packets,
 -- dip_packet_catalogue, policy, the pool macros (lib/metrics/pool.sql) and the variables dip_low,
 -- dip_high, min_cases. Builds dip_case_scores, dip_case_points (the pool's view), dip_years and
--- dip_hospital_years.
+-- dip_hospital_years (and the temporary dip_key_scores, dip_level_sums).
 --
 -- Reference cost of a case: its packet's mean cost in the previous year at hospitals of the case's
 -- level (at least min_cases non-excluded cases); else at all hospitals (again at least min_cases);
@@ -10,27 +10,43 @@
 -- (deviation cases take no coefficient, as in the national rules). dip_low and dip_high: the policy
 -- row of the year where it gives them. Case scores are rounded to 4 decimals (DECIMAL), so every sum
 -- is exact and the same on every run.
+-- The claim-level pass streams from dip_case_key_ids through joins whose build sides are small (key
+-- combinations, packets, packet × level × year sums: the temporary tables below), so no copy of every
+-- case is held in memory but the sort's.
+CREATE OR REPLACE TEMP TABLE dip_key_scores AS
+-- each key combination's packet (dip_key_packets of catalogue.sql) with its score
+SELECT p.key_id, p.treatment, p.packet_code, p.fold, c.score, c.mean_cost AS base_mean
+FROM dip_key_packets AS p
+JOIN dip_packet_catalogue AS c USING (packet_code);
+
+-- exact DECIMAL sums of the non-excluded cases per packet, level and year; the region's are their sums
+-- over the levels
+CREATE OR REPLACE TEMP TABLE dip_level_sums AS
+SELECT p.packet_code, k.level, k.year, count(*) AS n, sum(k.total_cost) AS cost
+FROM dip_case_key_ids AS k
+JOIN dip_key_scores AS p USING (key_id)
+WHERE NOT k.excluded
+GROUP BY p.packet_code, k.level, k.year;
+
 CREATE OR REPLACE TABLE dip_case_scores AS
 WITH cased AS (
     SELECT k.claim_id, k.hospital_id, k.level, k.year, k.excluded, k.total_cost, k.fund_paid, k.coefficient,
-           k.treatment, p.packet_code, p.fold, c.score, c.mean_cost AS base_mean
-    FROM dip_case_keys AS k
-    JOIN dip_case_packets AS p USING (claim_id)
-    JOIN dip_packet_catalogue AS c USING (packet_code)
+           p.treatment, p.packet_code, p.fold, p.score, p.base_mean
+    FROM dip_case_key_ids AS k
+    JOIN dip_key_scores AS p USING (key_id)
 ),
 level_means AS (
-    SELECT packet_code, level, year, count(*) AS n, sum(total_cost) / count(*) AS mean_cost
-    FROM cased WHERE NOT excluded GROUP BY packet_code, level, year
+    SELECT packet_code, level, year, n, cost / n AS mean_cost FROM dip_level_sums
 ),
 region_means AS (
-    SELECT packet_code, year, count(*) AS n, sum(total_cost) / count(*) AS mean_cost
-    FROM cased WHERE NOT excluded GROUP BY packet_code, year
+    SELECT packet_code, year, sum(n)::BIGINT AS n, sum(cost) / sum(n)::BIGINT AS mean_cost
+    FROM dip_level_sums GROUP BY packet_code, year
 ),
 year_rules AS (
     SELECT y.year,
            coalesce(p.dip_low, getvariable('dip_low'))::DOUBLE AS dip_low,
            coalesce(p.dip_high, getvariable('dip_high'))::DOUBLE AS dip_high
-    FROM (SELECT DISTINCT year FROM cased) AS y
+    FROM (SELECT DISTINCT year FROM dip_case_key_ids) AS y
     LEFT JOIN policy AS p ON p.year = y.year
 ),
 referenced AS (

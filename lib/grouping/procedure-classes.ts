@@ -13,8 +13,8 @@
 // class among its procedures: operation > intervention > diagnostic > conservative.
 //
 // Two forms, one rule: `procedureClass(scheme, code)` for one code (browser-safe, the group-a-case
-// page), and `createProcedureClassesTable` + `caseTreatmentSql` for set work in DuckDB. The table holds
-// the operation and intervention codes only; a code absent from it is diagnostic.
+// page), and `createProcedureClassesTable` + `cellTreatmentSql` / `caseTreatmentSql` for set work in
+// DuckDB. The table holds the operation and intervention codes only; a code absent from it is diagnostic.
 import type { Session } from "../db/session.ts";
 import type { Condition, Scheme } from "./scheme.ts";
 import { splitCodesSql, trimText } from "./record.ts";
@@ -148,37 +148,56 @@ export function treatmentNameSql(rankSql: string): string {
   return `(CASE ${rankSql} ${TREATMENT_ORDER.map((t, i) => `WHEN ${i} THEN '${t}'`).join(" ")} END)`;
 }
 
-export interface CaseTreatmentOptions {
-  /** A table or view with one row per case. */
+export interface CellTreatmentOptions {
+  /** A table or view with a procedures cell per row. */
   readonly source: string;
-  /** Its key column. */
-  readonly id: string;
   /** Its procedures cell (';'-joined text, as in the input contract). */
   readonly procedures?: string;
   /** The classes table (default procedure_classes). */
   readonly classes?: string;
 }
 
+export interface CaseTreatmentOptions extends CellTreatmentOptions {
+  /** Its key column (one row per case). */
+  readonly id: string;
+}
+
 /**
- * A SELECT, one row per source row: `<id>, treatment, op_codes` — the case's treatment type (§7) and
- * its distinct operation and intervention codes, sorted (VARCHAR[], empty when none). Set work: the
- * procedure cells are exploded once, joined to the classes table and aggregated back.
+ * A SELECT, one row per distinct non-NULL procedures cell of the source: `cell, treatment, op_codes` —
+ * the cell's treatment type (§7) and its distinct operation and intervention codes, sorted (VARCHAR[],
+ * empty when none). Cases repeat their procedure cells, so each distinct cell is exploded, classed and
+ * aggregated once; a case takes its cell's row by equality (a NULL cell, like an empty one, is
+ * conservative with no codes: join with LEFT JOIN and coalesce, as caseTreatmentSql does).
  */
-export function caseTreatmentSql({ source, id, procedures = "procedures", classes = PROCEDURE_CLASSES_TABLE }: CaseTreatmentOptions): string {
-  return `(WITH _codes AS (
-    SELECT ${id} AS _id, unnest(${splitCodesSql(procedures)}) AS code FROM ${source}
+export function cellTreatmentSql({ source, procedures = "procedures", classes = PROCEDURE_CLASSES_TABLE }: CellTreatmentOptions): string {
+  return `(WITH _cells AS (
+    SELECT DISTINCT ${procedures} AS cell FROM ${source} WHERE ${procedures} IS NOT NULL
+  ),
+  _codes AS (
+    SELECT cell, unnest(${splitCodesSql("cell")}) AS code FROM _cells
   ),
   _classed AS (
-    SELECT _codes._id, _codes.code,
+    SELECT _codes.cell, _codes.code,
            ${treatmentRankSql(`coalesce(pc.class, 'diagnostic')`)} AS rank
     FROM _codes LEFT JOIN ${classes} AS pc ON pc.code = _codes.code
   ),
-  _by_case AS (
-    SELECT _id, max(rank) AS rank,
+  _by_cell AS (
+    SELECT cell, max(rank) AS rank,
            coalesce(list_sort(list_distinct(list(code) FILTER (WHERE rank >= 2))), []::VARCHAR[]) AS op_codes
-    FROM _classed GROUP BY _id
+    FROM _classed GROUP BY cell
   )
-  SELECT s.${id}, ${treatmentNameSql(`coalesce(b.rank, 0)`)} AS treatment,
+  SELECT c.cell, ${treatmentNameSql(`coalesce(b.rank, 0)`)} AS treatment,
          coalesce(b.op_codes, []::VARCHAR[]) AS op_codes
-  FROM ${source} AS s LEFT JOIN _by_case AS b ON b._id = s.${id})`;
+  FROM _cells AS c LEFT JOIN _by_cell AS b ON b.cell = c.cell)`;
+}
+
+/**
+ * A SELECT, one row per source row: `<id>, treatment, op_codes` — the case's treatment type (§7) and
+ * its distinct operation and intervention codes, sorted (VARCHAR[], empty when none): its procedures
+ * cell's row of cellTreatmentSql.
+ */
+export function caseTreatmentSql({ source, id, procedures = "procedures", classes = PROCEDURE_CLASSES_TABLE }: CaseTreatmentOptions): string {
+  return `(SELECT s.${id}, coalesce(t.treatment, 'conservative') AS treatment,
+         coalesce(t.op_codes, []::VARCHAR[]) AS op_codes
+  FROM ${source} AS s LEFT JOIN ${cellTreatmentSql({ source, procedures, classes })} AS t ON t.cell = s.${procedures})`;
 }

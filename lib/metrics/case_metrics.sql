@@ -1,7 +1,8 @@
 -- case_metrics, a view (recomputing it per use is cheaper than copying a million wide rows): one row
 -- per case with what every metric needs: its weight, whether it is in the case-mix set of metrics.md §3
 -- (grouped, not excluded, and its group has an RW), whether its group is low-risk, and its RW interval
--- (§4: the count of edges ≤ RW, lower bound inclusive; 0 = [0, first edge)).
+-- (§4: the count of edges ≤ RW, lower bound inclusive; 0 = [0, first edge)); its ADRG and discharge status
+-- (for the signals' stays, which would otherwise join cases back on claim_id).
 -- Reads cases, drg_weights, drg_risk and the variable rw_edges (at build time only: the view reads tables).
 
 -- The RW interval is a property of the group: computed once per group, not once per case.
@@ -31,7 +32,7 @@ SELECT claim_id, patient_id, hospital_id, department, year, month,
        coefficient, drg_code, mdc, group_status, grouped, excluded,
        rw, rw_decimal, avg_cost,
        rw IS NOT NULL AND NOT excluded AS in_casemix,
-       low_risk, rw_interval
+       low_risk, rw_interval, adrg, discharge_status
 FROM weighted;
 
 -- The RW intervals themselves: '[a,b)' with the bounds written as in metrics.md §4, '[5,inf)' for the last.

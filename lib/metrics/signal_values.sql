@@ -1,32 +1,39 @@
 -- Monitoring signals (intelligent audit, metrics.md §10), on the model of PEPPER: each signal's value per
 -- hospital and year (signal_peers.sql then compares it with the hospital's peers).
 -- Reads cases, case_metrics, case_points, claims_outpatient, policy and the variables readmit_days,
--- low_multiplier. Builds signal_stays, signal_readmissions, signal_low_standard, signal_preadmission,
--- signal_cmi_within and signal_values.
+-- low_multiplier. Builds signal_stays (a view), signal_readmissions, signal_low_standard,
+-- signal_preadmission, signal_cmi_within and signal_values.
 --
 -- Fixed rules of §10 (not parameters): the pre-admission window is the 7 days before admission (the
 -- admission day itself not included); a value on fewer than 11 cases is not shown (NULL).
 
--- One row per accepted stay with what the signals need.
-CREATE OR REPLACE TABLE signal_stays AS
-SELECT m.claim_id, m.patient_id, m.hospital_id, m.year, c.adrg, m.drg_code, m.grouped, m.in_casemix,
-       m.admit_date, m.discharge_date, m.los, c.discharge_status, m.total_cost, m.fund_paid, m.self_pay,
+-- One row per accepted stay with what the signals need: a view over case_metrics (each signal reads the
+-- few columns it needs; cheaper than a copy of every stay).
+CREATE OR REPLACE VIEW signal_stays AS
+SELECT m.claim_id, m.patient_id, m.hospital_id, m.year, m.adrg, m.drg_code, m.grouped, m.in_casemix,
+       m.admit_date, m.discharge_date, m.los, m.discharge_status, m.total_cost, m.fund_paid, m.self_pay,
        m.avg_cost, m.rw_decimal,
        CASE WHEN m.grouped THEN right(m.drg_code, 1) IN ('1', '3') END AS with_cc_mcc,
        coalesce(p.low_multiplier, getvariable('low_multiplier'))::DOUBLE AS low_multiplier
 FROM case_metrics AS m
-JOIN cases AS c USING (claim_id)
-LEFT JOIN policy AS p ON p.year = m.year
-ORDER BY m.claim_id;
+LEFT JOIN policy AS p ON p.year = m.year;
 
 -- readmit_same_adrg: a stay followed, 0 to readmit_days days after its discharge, by the same patient's
 -- next admission to the same hospital in the same ADRG (grouped stays)
+-- (only a patient's hospital × ADRG with two stays or more has a next one: the others, nearly all, are
+-- left out before the window sorts)
 CREATE OR REPLACE TABLE signal_readmissions AS
+WITH repeated AS (
+    SELECT patient_id, hospital_id, adrg FROM signal_stays WHERE grouped
+    GROUP BY patient_id, hospital_id, adrg HAVING count(*) > 1
+)
 SELECT claim_id, hospital_id, year, adrg, next_claim AS related_claim_id,
        date_diff('day', discharge_date, next_admit) AS gap_days
 FROM (SELECT claim_id, hospital_id, year, adrg, discharge_date,
              lead(admit_date) OVER w AS next_admit, lead(claim_id) OVER w AS next_claim
-      FROM signal_stays
+      FROM signal_stays AS s
+      SEMI JOIN repeated AS r ON r.patient_id IS NOT DISTINCT FROM s.patient_id
+                             AND r.hospital_id IS NOT DISTINCT FROM s.hospital_id AND r.adrg IS NOT DISTINCT FROM s.adrg
       WHERE grouped
       WINDOW w AS (PARTITION BY patient_id, hospital_id, adrg ORDER BY admit_date, discharge_date, claim_id))
 WHERE date_diff('day', discharge_date, next_admit) BETWEEN 0 AND getvariable('readmit_days')
@@ -67,7 +74,8 @@ SELECT a.hospital_id, a.year,
        sum(a.share * (a.mean_rw - b.mean_rw) ORDER BY a.adrg) AS within
 FROM shares AS a
 JOIN shares AS b ON b.hospital_id = a.hospital_id AND b.year = a.year - 1 AND b.adrg = a.adrg
-GROUP BY ALL;
+GROUP BY ALL
+ORDER BY a.hospital_id, a.year;
 
 -- Each signal per hospital and year: cases = the stays it is computed on, value (NULL under 11 cases)
 CREATE OR REPLACE TABLE signal_values AS

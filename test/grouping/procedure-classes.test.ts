@@ -7,6 +7,7 @@ import { openSession, type Session } from "../../lib/db/session.ts";
 import {
   adrgProcedureClass,
   caseTreatmentSql,
+  cellTreatmentSql,
   createProcedureClassesTable,
   procedureClass,
   procedureClassMap,
@@ -152,6 +153,28 @@ describe("procedure classes on a hand-made scheme", () => {
         { claim_id: "c7", treatment: "operation", key: "CHEMO+RAOP" },
         { claim_id: "c8", treatment: "diagnostic", key: "" },
       ]);
+    });
+
+    it("classes each distinct procedures cell once, and every case by its cell", async () => {
+      // the cases twice over: 8 cells of which one NULL, so 7 distinct cells and 16 cases
+      const doubled = "(SELECT * FROM claims UNION ALL SELECT * FROM claims)";
+      const cells = await session.all(
+        `SELECT cell, treatment, array_to_string(op_codes, '+') AS key FROM ${cellTreatmentSql({ source: doubled })} ORDER BY cell`,
+      );
+      expect(cells).toEqual([
+        { cell: "", treatment: "conservative", key: "" },
+        { cell: " ; ;", treatment: "conservative", key: "" },
+        { cell: " INT1 ; INT1;DIAG", treatment: "intervention", key: "INT1" },
+        { cell: "DIAG", treatment: "diagnostic", key: "" },
+        { cell: "MED1;RUMED", treatment: "diagnostic", key: "" },
+        { cell: "OP2;INT1;VP1;OP2", treatment: "operation", key: "INT1+OP2" },
+        { cell: "RAOP;CHEMO", treatment: "operation", key: "CHEMO+RAOP" },
+      ]);
+      const cases = await session.all(
+        `SELECT claim_id, count(*)::INTEGER AS n, min(treatment) AS treatment FROM ${caseTreatmentSql({ source: doubled, id: "claim_id" })} GROUP BY claim_id ORDER BY claim_id`,
+      );
+      expect(cases.map((r) => r.n)).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
+      expect(cases.find((r) => r.claim_id === "c4")?.treatment).toBe("conservative");
     });
   });
 });
