@@ -49,10 +49,17 @@ FROM dip_case_key_ids AS k
 JOIN dip_key_packets AS p USING (key_id);
 
 CREATE OR REPLACE TABLE dip_packet_catalogue AS
-WITH used AS (
-    SELECT packet_code, sum(cases)::BIGINT AS cases, sum(base_cases)::BIGINT AS base_cases,
-           any_value(treatment) AS treatment
+WITH by_treatment AS (
+    SELECT packet_code, treatment, sum(cases) AS cases, sum(base_cases) AS base_cases
     FROM dip_key_packets
+    GROUP BY packet_code, treatment
+),
+used AS (
+    -- a packet's treatment: the one most of its cases have (a core packet without operations holds both
+    -- conservative and diagnostic cases), ties to the last in text order — the same every run
+    SELECT packet_code, sum(cases)::BIGINT AS cases, sum(base_cases)::BIGINT AS base_cases,
+           arg_max(treatment, {'cases': cases, 'treatment': treatment}) AS treatment
+    FROM by_treatment
     GROUP BY packet_code
 ),
 given AS (
