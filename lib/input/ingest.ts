@@ -169,7 +169,7 @@ const stepColumn = (step: RowStep, column: string) => `_${step.output}_${column}
  * (and kept, given a store).
  */
 async function checkFile(session: Session, file: InputFile, name: string, work: TableWork): Promise<{ source: string; reused: boolean }> {
-  const kept = work.store?.path(file.spec.name, sha256File(file.path));
+  const kept = work.store?.path(file.spec.name, sha256File(file.path), work.steps.map((s) => s.output));
   if (kept) work.parts.push(kept);
   if (kept && work.store!.has(kept)) return { source: `read_parquet(${sqlString(kept)})`, reused: true };
   const raw = file.format === "csv" ? await readCsvRaw(session, file, `raw_${name}`) : await readParquetRaw(session, file);

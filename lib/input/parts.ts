@@ -16,9 +16,12 @@ export class PartStore {
     this.dir = join(root, context);
   }
 
-  /** The part of a file of `table` with these bytes (whether or not it exists yet). */
-  path(table: string, sha256: string): string {
-    return join(this.dir, `${table}-${sha256.slice(0, 32)}.parquet`);
+  /**
+   * The part of a file of `table` with these bytes (whether or not it exists yet); `steps`: the row
+   * steps whose results it holds besides the checked rows (the inpatient grouping: `own_groups`).
+   */
+  path(table: string, sha256: string, steps: readonly string[] = []): string {
+    return join(this.dir, `${[table, sha256.slice(0, 32), ...steps].join("-")}.parquet`);
   }
 
   has(path: string): boolean {
