@@ -1,5 +1,7 @@
-// Reading a bureau's input tables into DuckDB: raw rows (all text, with their line), the contract's
-// checks in bulk, typed tables of the accepted rows, and `rejected` / `quality` / `input_warnings`.
+// Reading a bureau's input tables into DuckDB: each file's rows checked on their own (CSV as text with
+// its lines, Parquet with its own types) into the file's part — a temporary table, or for a claims file a
+// Parquet file kept between runs (parts.ts) — then the rule that spans files (a repeated key), typed
+// tables (or, over one kept part, views) of the accepted rows, and `rejected` / `quality` / `input_warnings`.
 // Counts always reconcile: rows read = rows accepted + rows rejected (input-data.md, "Bad input").
 import { sqlIdent, sqlString, type Session } from "../db/session.ts";
 import { checkedRowsSql, keyHashesSql, repeatReasonSql, repeatedKeysSql } from "./checks.ts";
@@ -51,7 +53,8 @@ export interface IngestOptions {
 /**
  * Reads every input table of `dataDir` into `session`. Afterwards each given table exists under
  * its contract name with typed columns (every contract column, NULL where the file lacks it),
- * holding the accepted rows in file order; `rejected`, `quality` and `input_warnings` describe the rest.
+ * holding the accepted rows (a view over its kept part where a PartStore is given and the table has one file); `rejected`,
+ * `quality` and `input_warnings` describe the rest.
  */
 export async function readInputs(session: Session, dataDir: string, options: IngestOptions = {}): Promise<IngestReport> {
   const log = options.log ?? silent;
@@ -133,9 +136,10 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   await session.run(`INSERT INTO rejected
     SELECT ${sqlString(spec.name)}, _line % ${FILE_SHIFT}, ${isClaims(spec) ? id : "NULL"}, ${id}, _reason, ${fileName}
     FROM ${rows} WHERE _reason IS NOT NULL ORDER BY _line`);
-  // The accepted rows (and the row steps' results): over kept parts a view, so the rows are not written
-  // again into the workspace (5.3M visits: ~10 s); over temporary parts a table.
-  const kind = work.store ? "VIEW" : "TABLE";
+  // The accepted rows: over one kept part a view, so the rows are not written again into the workspace
+  // (5.3M visits: ~10 s); over temporary parts, or many kept parts, a table. A view over the union of
+  // many parts made later joins run out of memory (the 10× region in 59 monthly files: DIP under 2 GB).
+  const kind = work.store && input.files.length === 1 ? "VIEW" : "TABLE";
   const sound = `FROM ${rows} WHERE _reason IS NULL`;
   await session.run(`CREATE OR REPLACE ${kind} ${spec.name} AS SELECT ${spec.columns.map((c) => sqlIdent(c.name)).join(", ")} ${sound}`);
   // A row step's result is narrow: a table, joined to the claims without a second scan of the parts
@@ -144,7 +148,7 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
     await session.run(`CREATE OR REPLACE TABLE ${step.output} AS
       SELECT ${id}, ${step.columns.map((c) => `${sqlIdent(stepColumn(step, c))} AS ${sqlIdent(c)}`).join(", ")} ${sound}`);
   }
-  if (!work.store) {
+  if (kind === "TABLE") {
     await session.run(`DROP TABLE IF EXISTS ${repeated}`);
     for (const [index] of input.files.entries()) await session.run(`DROP TABLE IF EXISTS part_${spec.name}_${index}`);
   }
