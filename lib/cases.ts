@@ -42,11 +42,9 @@ export function groupingStep(params: Parameters): RowStep {
   };
 }
 
-/** `cases` from the accepted claims and their own groups (ingest's groupingStep, or grouped here). */
+/** `cases` from the accepted claims and their own groups (`own_groups`, written by ingest's groupingStep). */
 export async function buildCases(session: Session, params: Parameters): Promise<void> {
   const scheme = loadScheme(params.scheme);
-  const grouped = Number(await session.value(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'own_groups'`)) > 0;
-  if (!grouped) await groupClaimsInDuckDB(session, scheme, { source: "claims_inpatient", target: "own_groups" });
   await session.run(`CREATE OR REPLACE TEMP TABLE scheme_group_codes (code VARCHAR PRIMARY KEY)`);
   const codes = [...scheme.groups.keys()];
   for (let i = 0; i < codes.length; i += 1000) {

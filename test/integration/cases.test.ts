@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSession, type Row, type Session } from "../../lib/db/session.ts";
 import { prepare } from "../../lib/pipeline.ts";
 import { datasetByName } from "../../loaders/index.ts";
-import { buildCases } from "../../lib/cases.ts";
+import { buildCases, groupingStep } from "../../lib/cases.ts";
 import { readInputs } from "../../lib/input/ingest.ts";
 import { resolveParameters, setParameterVariables } from "../../lib/params.ts";
 import { contractFolder, inpatientClaim, threeHospitals } from "../helpers/tables.ts";
@@ -19,7 +19,7 @@ beforeAll(async () => {
     inpatientClaim({ claim_id: "U4", drg_code: "" }),
   ];
   const params = resolveParameters({ data: contractFolder({ hospitals: threeHospitals, claims_inpatient: claims }) });
-  await readInputs(session, params.data);
+  await readInputs(session, params.data, { rowSteps: [groupingStep(params)] });
   await setParameterVariables(session, params);
   await buildCases(session, params);
 });
