@@ -6,18 +6,22 @@
 // one at /tmp/drg-bench/scale-10 when it has been generated, else the embedded sample.
 // Prints figures; it does not pass or fail.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseFlags } from "../bin/args.ts";
 import { openSession } from "../lib/db/session.ts";
+import { inPeriod, periods, writePeriodFile } from "../lib/synthetic/split.ts";
 
 const flags = parseFlags(process.argv.slice(2));
 const root = join(import.meta.dirname, "..");
 const region = flags.get("data") ?? (existsSync("/tmp/drg-bench/scale-10/hospitals.parquet") ? "/tmp/drg-bench/scale-10" : join(root, "data/sample"));
 const load = () => loadavg()[0].toFixed(1);
 
-/** The region with both claims tables as folders of monthly Parquet files (made once). */
+/**
+ * The region with both claims tables as folders of monthly Parquet files (made once), written as the
+ * generator's `--split month` writes them (lib/synthetic/split.ts): each month's rows sorted by claim_id.
+ */
 async function monthlyCopy(source: string): Promise<{ dir: string; months: string[] }> {
   const dir = join("/tmp/drg-bench", `${basename(source)}-monthly`);
   if (!existsSync(join(dir, "done"))) {
@@ -27,13 +31,14 @@ async function monthlyCopy(source: string): Promise<{ dir: string; months: strin
     const session = await openSession();
     for (const [table, date] of [["claims_inpatient", "discharge_date"], ["claims_outpatient", "visit_date"]]) {
       mkdirSync(join(dir, table));
-      await session.run(`COPY (SELECT *, strftime(${date}, '%Y-%m') AS month FROM read_parquet('${join(source, `${table}.parquet`)}'))
-        TO '${join(dir, table)}' (FORMAT parquet, PARTITION_BY (month), FILENAME_PATTERN 'part{i}', OVERWRITE_OR_IGNORE)`);
-      // PARTITION_BY writes month=YYYY-MM/part0.parquet: one file per month, named by its month
-      for (const sub of readdirSync(join(dir, table))) {
-        renameSync(join(dir, table, sub, "part0.parquet"), join(dir, table, `${sub.slice("month=".length)}.parquet`));
-        rmSync(join(dir, table, sub), { recursive: true });
+      const from = `read_parquet('${join(source, `${table}.parquet`)}')`;
+      let written = 0;
+      for (const period of periods("month")) {
+        const file = await writePeriodFile(session, dir, table, period, `SELECT * FROM ${from} WHERE ${inPeriod(date, period)} ORDER BY claim_id`, "parquet");
+        written += file?.rows ?? 0;
       }
+      const rows = Number(await session.value(`SELECT count(*) FROM ${from}`));
+      if (written !== rows) throw new Error(`${source}: ${rows - written} ${table} rows fall outside the generator's months; split it by hand`);
     }
     session.close();
     mkdirSync(join(dir, "done"));
