@@ -1,91 +1,7 @@
--- Per-capita packages (人头包干, metrics.md §8). Reads claims_outpatient, apg_visit_class, apg_grouped,
--- apg_base, apg_groups, insured, policy and the variable share_ratio. Builds the view apg_persons (person × year: type, signing,
--- spend), apg_quotas (year × insurance type), the macro apg_signing (signed person-years), the view
--- apg_visit_settlement (each visit signed to an institution or not), apg_visit_totals (the visits summed
--- per institution, year, group, payment class and signing: what the settlement and the datasets add up)
--- and apg_capitation (institution × year).
-
--- Person-years. Without an insured table: every person with an outpatient claim that year, signed to
--- the signed_hospital_id of their last visit of the year that carries one (latest date, then the
--- largest claim_id). With an insured table: its persons, signed as it says, and its insurance_type.
-CREATE OR REPLACE VIEW apg_persons AS
-WITH from_claims AS MATERIALIZED (
-    SELECT year(visit_date)::INTEGER AS year, patient_id,
-           arg_max(signed_hospital_id, {'date': visit_date, 'claim': claim_id}) FILTER (WHERE signed_hospital_id IS NOT NULL) AS signed_hospital_id,
-           count(*) AS visits, sum(fund_paid) AS fund_paid
-    FROM claims_outpatient
-    GROUP BY ALL
-),
-from_insured AS (
-    -- a person listed twice in a year: the smallest signed_hospital_id, the smallest insurance_type
-    SELECT year, patient_id, min(insurance_type) AS insurance_type, min(signed_hospital_id) AS signed_hospital_id
-    FROM insured GROUP BY year, patient_id
-)
-SELECT year::INTEGER AS year, patient_id, 'all' AS insurance_type, signed_hospital_id, visits::BIGINT AS visits,
-       fund_paid, true AS counted
-FROM from_claims WHERE NOT EXISTS (SELECT 1 FROM insured)
-UNION ALL
--- with the insured table: a claimant absent from it has no type and is never signed (counted = false:
--- not in any quota's denominator; their spend is not in a type's numerator)
-SELECT coalesce(i.year, c.year)::INTEGER, coalesce(i.patient_id, c.patient_id), i.insurance_type, i.signed_hospital_id,
-       coalesce(c.visits, 0)::BIGINT, coalesce(c.fund_paid, 0), i.patient_id IS NOT NULL
-FROM from_insured AS i FULL JOIN from_claims AS c ON c.year = i.year AND c.patient_id = i.patient_id
-WHERE EXISTS (SELECT 1 FROM insured);
-
--- The build reads the person-years three times: once computed.
-CREATE OR REPLACE TEMP TABLE apg_person_years AS FROM apg_persons;
-
--- Quota for year Y and type t = Σ fund_paid of years Y−1 and Y−2 / Σ persons of those years (pooled
--- person-years; persons = claimants, or the insured table's persons). Only prior years with persons
--- count: one such year gives that year's figure, none gives no quota (every person unsigned in Y).
-CREATE OR REPLACE TABLE apg_quotas AS
-WITH per_year AS (
-    SELECT year, insurance_type, count(*) FILTER (WHERE counted) AS persons, sum(fund_paid) FILTER (WHERE counted) AS fund_paid
-    FROM apg_person_years GROUP BY ALL
-),
-years AS (SELECT DISTINCT year FROM apg_person_years),
-pooled AS (
-    SELECT y.year, p.insurance_type, sum(p.persons)::BIGINT AS prior_persons, sum(p.fund_paid) AS prior_fund_paid,
-           list(p.year ORDER BY p.year) AS prior_years
-    FROM years AS y JOIN per_year AS p ON p.year IN (y.year - 1, y.year - 2) AND p.persons > 0
-    GROUP BY ALL
-)
-SELECT year, insurance_type, prior_years, prior_persons, prior_fund_paid,
-       prior_fund_paid::DOUBLE / prior_persons AS quota
-FROM pooled
-ORDER BY year, insurance_type;
-
--- Signed person-years (of a persons table): a quota for their type that year and a signing institution.
-CREATE OR REPLACE MACRO apg_signing(persons) AS TABLE
-SELECT p.year, p.patient_id, p.insurance_type, p.signed_hospital_id, q.quota, p.visits
-FROM query_table(persons) AS p
-JOIN apg_quotas AS q USING (year, insurance_type)
-WHERE p.signed_hospital_id IS NOT NULL AND p.counted;
-
-CREATE OR REPLACE TEMP TABLE apg_signed AS FROM apg_signing('apg_person_years');
-
--- Each visit with the institution its person is signed to that year (NULL: unsigned, paid from the pool).
-CREATE OR REPLACE VIEW apg_visit_settlement AS
-SELECT v.*, s.signed_hospital_id AS signed_to
-FROM (SELECT claim_id, patient_id, hospital_id, year, class, apg_code, level, payment_class, excluded, total_cost, fund_paid, points
-      FROM apg_visit_points) AS v
-LEFT JOIN apg_signing('apg_persons') AS s USING (year, patient_id);
-
--- apg_visit_settlement summed per institution, year, key, upstream code, exclusion and signing
--- institution, with its group, payment class and points: the small table the settlement and the
--- outpatient datasets add up (DECIMAL sums, exact in any order). One pass over the visits, summed
--- before they are grouped (a cell's visits share their group); points: a weighted cell's visits × its
--- points, else the sum of its visits' cost points (apg_points, the formula of apg_visit_points).
-CREATE OR REPLACE TEMP TABLE apg_visit_cells AS
-SELECT v.hospital_id, v.year, v.class, v.class_group, v.key, v.upstream_apg_code, v.excluded,
-       s.signed_hospital_id AS signed_to,
-       count(*) AS visits, sum(v.total_cost) AS total_cost, sum(v.fund_paid) AS fund_paid,
-       sum(v.total_cost - v.fund_paid) AS patient_share,
-       sum(apg_points(v.excluded, NULL, v.total_cost, m.overall_mean)) AS cost_points
-FROM apg_visit_class AS v
-CROSS JOIN apg_base AS m
-LEFT JOIN apg_signed AS s USING (year, patient_id)
-GROUP BY ALL;
+-- Per-capita packages (人头包干, metrics.md §8). Reads apg_visit_cells and apg_signed (signing.sql),
+-- apg_grouped, apg_base, apg_groups, policy and the variable share_ratio. Builds apg_visit_totals (the
+-- visits summed per institution, year, group, payment class and signing: what the settlement and the
+-- datasets add up) and apg_capitation (institution × year).
 
 CREATE OR REPLACE TABLE apg_visit_totals AS
 SELECT v.hospital_id, v.year, v.class, v.key, v.apg_code, v.own_apg_code, v.upstream_apg_code, v.level,
@@ -150,3 +66,4 @@ ORDER BY k.hospital_id, k.year;
 
 DROP TABLE apg_signed;
 DROP TABLE apg_person_years;
+DROP TABLE apg_person_year_list;
