@@ -1,7 +1,7 @@
 // Reading a bureau's input tables into DuckDB: each file's rows checked on their own (CSV as text with
 // its lines, Parquet with its own types) into the file's part — a temporary table, or for a claims file a
 // Parquet file kept between runs (parts.ts) — then the rule that spans files (a repeated key), typed
-// tables (or, over one kept part, views) of the accepted rows, and `rejected` / `quality` / `input_warnings`.
+// tables (or, over kept parts, views) of the accepted rows, and `rejected` / `quality` / `input_warnings`.
 // Counts always reconcile: rows read = rows accepted + rows rejected (input-data.md, "Bad input").
 import { sqlIdent, sqlString, type Session } from "../db/session.ts";
 import { checkedRowsSql, keyHashesSql, repeatReasonSql, repeatedKeysSql } from "./checks.ts";
@@ -53,7 +53,7 @@ export interface IngestOptions {
 /**
  * Reads every input table of `dataDir` into `session`. Afterwards each given table exists under
  * its contract name with typed columns (every contract column, NULL where the file lacks it),
- * holding the accepted rows (a view over its kept part where a PartStore is given and the table has one file); `rejected`,
+ * holding the accepted rows (a view over its kept parts where a PartStore is given); `rejected`,
  * `quality` and `input_warnings` describe the rest.
  */
 export async function readInputs(session: Session, dataDir: string, options: IngestOptions = {}): Promise<IngestReport> {
@@ -100,10 +100,12 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   // temporary table, or a Parquet file kept for later runs. Then the one rule that spans files — a key
   // that repeats — is applied over all parts, and the table is written once from them.
   const sources: string[] = [];
+  const kept: string[] = [];
   let reused = 0;
   for (const [index, file] of input.files.entries()) {
     const part = await checkFile(session, file, `${spec.name}_${index}`, work);
     sources.push(part.source);
+    if (part.kept) kept.push(part.kept);
     if (part.reused) reused += 1;
   }
   if (work.store && input.files.length > 1) {
@@ -136,20 +138,33 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   await session.run(`INSERT INTO rejected
     SELECT ${sqlString(spec.name)}, _line % ${FILE_SHIFT}, ${isClaims(spec) ? id : "NULL"}, ${id}, _reason, ${fileName}
     FROM ${rows} WHERE _reason IS NOT NULL ORDER BY _line`);
-  // The accepted rows: over one kept part a view, so the rows are not written again into the workspace
-  // (5.3M visits: ~10 s); over temporary parts, or many kept parts, a table. A view over the union of
-  // many parts made later joins run out of memory (the 10× region in 59 monthly files: DIP under 2 GB).
-  const kind = work.store && input.files.length === 1 ? "VIEW" : "TABLE";
+  // The accepted rows: over kept parts a view, so the rows are not written again into the workspace
+  // (5.3M visits: ~10 s; 250M visits in 60 monthly parts: ~180 s); over temporary parts a table. Over
+  // many parts the view is one scan of them all, less the rows a repeat sets aside (a view over the
+  // UNION ALL of 60 scans made later joins run out of memory: DIP on the 10× region under 2 GB).
+  const columns = spec.columns.map((c) => sqlIdent(c.name)).join(", ");
   const sound = `FROM ${rows} WHERE _reason IS NULL`;
-  await session.run(`CREATE OR REPLACE ${kind} ${spec.name} AS SELECT ${spec.columns.map((c) => sqlIdent(c.name)).join(", ")} ${sound}`);
+  const kind = work.store && kept.length === input.files.length && (kept.length === 1 || spec.key) ? "VIEW" : "TABLE";
+  if (kind === "VIEW" && kept.length > 1) {
+    const setAside = `_set_aside_${spec.name}`;
+    await session.run(`CREATE OR REPLACE TABLE ${setAside} AS
+      SELECT ${sqlList(kept)}[(_line // ${FILE_SHIFT}) + 1] AS part, _line % ${FILE_SHIFT} AS _line
+      FROM ${union} AS u JOIN ${repeated} AS r ON r._key = u.${sqlIdent(spec.key!)}
+      WHERE u._reason IS NULL AND r._first_line <> u._line`);
+    await session.run(`CREATE OR REPLACE VIEW ${spec.name} AS SELECT ${columns}
+      FROM read_parquet(${sqlList(kept)}, filename = 'part') AS p
+      WHERE p._reason IS NULL AND NOT EXISTS (SELECT 1 FROM ${setAside} AS x WHERE x.part = p.part AND x._line = p._line)`);
+  } else {
+    await session.run(`CREATE OR REPLACE ${kind} ${spec.name} AS SELECT ${columns} ${sound}`);
+  }
   // A row step's result is narrow: a table, joined to the claims without a second scan of the parts
   // (at 5M stays a view here made the join run out of memory under 2 GB).
   for (const step of work.steps) {
     await session.run(`CREATE OR REPLACE TABLE ${step.output} AS
       SELECT ${id}, ${step.columns.map((c) => `${sqlIdent(stepColumn(step, c))} AS ${sqlIdent(c)}`).join(", ")} ${sound}`);
   }
+  if (kind === "TABLE" || kept.length > 1) await session.run(`DROP TABLE IF EXISTS ${repeated}`);
   if (kind === "TABLE") {
-    await session.run(`DROP TABLE IF EXISTS ${repeated}`);
     for (const [index] of input.files.entries()) await session.run(`DROP TABLE IF EXISTS part_${spec.name}_${index}`);
   }
 
@@ -172,10 +187,10 @@ const stepColumn = (step: RowStep, column: string) => `_${step.output}_${column}
  * as a source to select from: its kept part when the store has one for these bytes, else checked now
  * (and kept, given a store).
  */
-async function checkFile(session: Session, file: InputFile, name: string, work: TableWork): Promise<{ source: string; reused: boolean }> {
+async function checkFile(session: Session, file: InputFile, name: string, work: TableWork): Promise<{ source: string; reused: boolean; kept?: string }> {
   const kept = work.store?.path(file.spec.name, sha256File(file.path), work.steps.map((s) => s.output));
   if (kept) work.parts.push(kept);
-  if (kept && work.store!.has(kept)) return { source: `read_parquet(${sqlString(kept)})`, reused: true };
+  if (kept && work.store!.has(kept)) return { source: `read_parquet(${sqlString(kept)})`, reused: true, kept };
   const raw = file.format === "csv" ? await readCsvRaw(session, file, `raw_${name}`) : await readParquetRaw(session, file);
   const checked = `${checkedRowsSql(file.spec, raw.source, raw.columns, raw.types)}
     ${raw.malformed ? `UNION ALL ${raw.malformed}` : ""}`;
@@ -191,7 +206,7 @@ async function checkFile(session: Session, file: InputFile, name: string, work: 
   if (raw.rejects) await session.run(`DROP TABLE ${raw.rejects}; DROP TABLE ${raw.rejects}_scan`);
   if (kept) {
     await session.run(`DROP TABLE IF EXISTS ${part}`);
-    return { source: `read_parquet(${sqlString(kept)})`, reused: false };
+    return { source: `read_parquet(${sqlString(kept)})`, reused: false, kept };
   }
   return { source: part, reused: false };
 }

@@ -98,6 +98,12 @@ describe("each file's checked rows kept as a part", () => {
     expect(ingest.parts.map((p) => statSync(p).mtimeMs)).toEqual(written);
     // the same rows, reasons and groups as the run that kept no parts
     for (const query of tables) expect(await second.all(query), query).toEqual(await folder.all(query));
+    // read through one view over the three parts, less February's repeat of A1 (January's stay is kept)
+    expect(await second.value(`SELECT table_type FROM information_schema.tables WHERE table_name = 'claims_inpatient'`)).toBe("VIEW");
+    expect(await second.all(`SELECT claim_id, admit_date::VARCHAR AS admit FROM claims_inpatient ORDER BY claim_id`)).toEqual([
+      { claim_id: "A1", admit: "2019-01-03" }, { claim_id: "A2", admit: "2019-01-10" }, { claim_id: "A3", admit: "2019-02-03" },
+      { claim_id: "A4", admit: "2019-03-01" },
+    ]);
     first.close();
     second.close();
   });
