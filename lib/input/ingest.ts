@@ -85,6 +85,8 @@ const isClaims = (spec: TableSpec) => spec.name.startsWith("claims_");
 
 /** The line key of a row: its file's index above its line, so that file order then line order is key order. */
 const FILE_SHIFT = 2 ** 40;
+/** Above this many rows set aside by a repeat across kept parts, the table is written rather than filtered in a view. */
+const MAX_FILTERED_REPEATS = 10_000;
 
 interface TableWork {
   store?: PartStore;
@@ -144,17 +146,26 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   // UNION ALL of 60 scans made later joins run out of memory: DIP on the 10× region under 2 GB).
   const columns = spec.columns.map((c) => sqlIdent(c.name)).join(", ");
   const sound = `FROM ${rows} WHERE _reason IS NULL`;
-  const kind = work.store && kept.length === input.files.length && (kept.length === 1 || spec.key) ? "VIEW" : "TABLE";
+  let kind = work.store && kept.length === input.files.length && (kept.length === 1 || spec.key) ? "VIEW" : "TABLE";
   if (kind === "VIEW" && kept.length > 1) {
-    const setAside = `_set_aside_${spec.name}`;
-    await session.run(`CREATE OR REPLACE TABLE ${setAside} AS
-      SELECT ${sqlList(kept)}[(_line // ${FILE_SHIFT}) + 1] AS part, _line % ${FILE_SHIFT} AS _line
+    // The rows a repeat sets aside, by part and line; few (a bureau's months rarely overlap), they are
+    // left out by a filter, which keeps the rows in file and line order (a join would not). Many: a table.
+    const setAside = await session.all<{ part: number; line: string }>(`
+      SELECT (u._line // ${FILE_SHIFT})::INTEGER AS part, (u._line % ${FILE_SHIFT})::VARCHAR AS line
       FROM ${union} AS u JOIN ${repeated} AS r ON r._key = u.${sqlIdent(spec.key!)}
-      WHERE u._reason IS NULL AND r._first_line <> u._line`);
-    await session.run(`CREATE OR REPLACE VIEW ${spec.name} AS SELECT ${columns}
-      FROM read_parquet(${sqlList(kept)}, filename = 'part') AS p
-      WHERE p._reason IS NULL AND NOT EXISTS (SELECT 1 FROM ${setAside} AS x WHERE x.part = p.part AND x._line = p._line)`);
-  } else {
+      WHERE u._reason IS NULL AND r._first_line <> u._line ORDER BY u._line`);
+    if (setAside.length <= MAX_FILTERED_REPEATS) {
+      // each repeat: its line (an integer test, false for nearly every row), then its part
+      const filter = setAside.length
+        ? `AND NOT (p._line IN (${[...new Set(setAside.map((r) => r.line))].join(", ")}) AND (p.part, p._line) IN (${setAside.map((r) => `(${sqlString(kept[r.part])}, ${r.line})`).join(", ")}))`
+        : "";
+      await session.run(`CREATE OR REPLACE VIEW ${spec.name} AS SELECT ${columns}
+        FROM read_parquet(${sqlList(kept)}${filter ? ", filename = 'part'" : ""}) AS p WHERE p._reason IS NULL ${filter}`);
+    } else {
+      kind = "TABLE";
+    }
+  }
+  if (kind === "TABLE" || kept.length === 1) {
     await session.run(`CREATE OR REPLACE ${kind} ${spec.name} AS SELECT ${columns} ${sound}`);
   }
   // A row step's result is narrow: a table, joined to the claims without a second scan of the parts
