@@ -72,8 +72,16 @@ for (const data of regions) {
   const loadBefore = load();
   const run = await compute(data, flags.has("memory-limit") ? ["--memory-limit", flags.get("memory-limit")!] : []);
   runs.set(data, run);
-  console.log(`\ncompute on ${data}: ${run.seconds.toFixed(1)} s wall (with process start), peak RSS ${run.peakMb} MB, load ${loadBefore} → ${load()}`);
+  console.log(`\ncompute on ${data}: ${run.seconds.toFixed(1)} s wall (with process start), peak RSS ${run.peakMb} MB, load ${loadBefore} → ${load()}${verdict(data, run)}`);
   for (const line of run.stages) console.log(`  ${line.replace("compute ✓ ", "")}`);
+}
+
+/** Issue 8's targets for the 1× sample and the 10× region, met or not (other regions: none). */
+function verdict(data: string, run: ComputeRun): string {
+  const target = data.endsWith("scale-10") ? { seconds: 120, mb: 4096 } : data.endsWith("data/sample") ? { seconds: 10, mb: 2048 } : undefined;
+  if (!target) return "";
+  const met = (ok: boolean) => (ok ? "met" : "not met");
+  return `\n  target ≤ ${target.seconds} s: ${met(run.seconds <= target.seconds)}; peak RSS ≤ ${target.mb / 1024} GB: ${met(run.peakMb <= target.mb)}`;
 }
 
 const first = regions[0];
@@ -106,7 +114,8 @@ if (first) {
   const floorSql = `SELECT hospital_id, year(discharge_date) AS year, sum(rw) / count(*) AS cmi FROM ${from} GROUP BY ALL ORDER BY ALL`;
   const floor = await best(floorSql);
   console.log(`\nfloor: one DuckDB query, contract Parquet → CMI per hospital-year: ${s(floor)}`);
-  console.log(`  compute / floor on ${first}: ${(run.seconds / (floor / 1000)).toFixed(0)}× (compute includes validation, grouping, weights, every dataset)`);
+  const ratio = run.seconds / (floor / 1000);
+  console.log(`  compute / floor on ${first}: ${ratio.toFixed(0)}× (compute includes validation, grouping, weights, every dataset; target ≤ 30×: ${ratio <= 30 ? "met" : "not met"})`);
 
   // The same three metrics from the same Parquet, in one scan: both groupings of one GROUP BY.
   const metricsSql = `SELECT hospital_id, year, interval, count(*) AS cases, sum(rw) AS total_weight, sum(rw) / count(*) AS cmi,
@@ -213,6 +222,6 @@ async function danfoRatio(session: Session, claims: string): Promise<void> {
   rwIntervalTable(rows, derived.rw, edges);
   const danfo = performance.now() - started;
   console.log(`\nin memory, ${n.toLocaleString("en")} cases: derived weights (§2) + CMI and cost per weight per hospital-year + RW intervals per year`);
-  console.log(`  DuckDB   ${s(duck)}\n  danfojs  ${s(danfo)}  DuckDB ${(danfo / duck).toFixed(1)}× faster (load ${load()})`);
+  console.log(`  DuckDB   ${s(duck)}\n  danfojs  ${s(danfo)}  DuckDB ${(danfo / duck).toFixed(1)}× faster (target ≥ 20×: ${danfo / duck >= 20 ? "met" : "not met"}; load ${load()})`);
   writeFileSync(join(tmpdir(), "drg-bench-danfo.txt"), `${duck} ${danfo}\n`);
 }

@@ -40,7 +40,7 @@ export interface BulkOptions {
 
 /** The scheme whose tables each session holds (kept by keepSchemeTables), with its lists' signature. */
 const loadedSchemes = new WeakMap<Session, { scheme: Scheme; lists: string }>();
-const listsSignature = (lists: ListRegistry) => lists.lists.map((l) => `${l.role}${l.index}:${l.codes.length}`).join(",");
+const listsSignature = (lists: ListRegistry) => lists.lists.map((l) => `${l.role}${l.index}:${l.codes.size}`).join(",");
 
 interface Statement {
   readonly step: string;
