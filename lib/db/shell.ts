@@ -155,7 +155,8 @@ function width(s: string): number {
 
 export interface TableInfo {
   name: string;
-  rows: number;
+  /** null for a view: its rows are computed when it is read (counting them could take minutes at a region's scale). */
+  rows: number | null;
   columns: { name: string; type: string }[];
 }
 
@@ -166,20 +167,20 @@ export async function listTables(session: Session): Promise<TableInfo[]> {
      WHERE database_name = current_database() AND NOT internal AND schema_name = 'main'
      ORDER BY table_name, column_index`,
   );
-  const tables = await session.all<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND NOT internal AND schema_name = 'main'
-     UNION SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND schema_name = 'main'
+  const tables = await session.all<{ name: string; view: boolean }>(
+    `SELECT table_name AS name, false AS view FROM duckdb_tables() WHERE database_name = current_database() AND NOT internal AND schema_name = 'main'
+     UNION SELECT view_name, true FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND schema_name = 'main'
      ORDER BY name`,
   );
   const result: TableInfo[] = [];
-  for (const { name } of tables) {
-    const rows = Number(await session.value(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`));
+  for (const { name, view } of tables) {
+    const rows = view ? null : Number(await session.value(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`));
     result.push({ name, rows, columns: columns.filter((c) => c.table_name === name).map((c) => ({ name: c.column_name, type: c.data_type })) });
   }
   return result;
 }
 
-/** The table list as text: one paragraph per table, its row count and its columns with their types. */
+/** The table list as text: one paragraph per table, its row count ("view" for a view) and its columns with their types. */
 export function formatTables(tables: TableInfo[]): string {
   return tables
     .map((t) => {
@@ -194,7 +195,7 @@ export function formatTables(tables: TableInfo[]): string {
         current += ` ${col},`;
       }
       lines.push(current.replace(/,$/, ""));
-      return `${t.name} (${t.rows.toLocaleString("en-US")} rows)\n${lines.join("\n")}\n`;
+      return `${t.name} (${t.rows === null ? "view" : `${t.rows.toLocaleString("en-US")} rows`})\n${lines.join("\n")}\n`;
     })
     .join("");
 }
