@@ -100,7 +100,8 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   const { spec } = input;
   // Each file is checked on its own (its rows typed, every rule of one row applied) into its part: a
   // temporary table, or a Parquet file kept for later runs. Then the one rule that spans files — a key
-  // that repeats — is applied over all parts, and the table is written once from them.
+  // that repeats — is applied over all parts, and the accepted rows are written once from them, or read
+  // through a view of the kept parts (writeAccepted).
   const sources: string[] = [];
   const kept: string[] = [];
   let reused = 0;
@@ -140,40 +141,15 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   await session.run(`INSERT INTO rejected
     SELECT ${sqlString(spec.name)}, _line % ${FILE_SHIFT}, ${isClaims(spec) ? id : "NULL"}, ${id}, _reason, ${fileName}
     FROM ${rows} WHERE _reason IS NOT NULL ORDER BY _line`);
-  // The accepted rows: over kept parts a view, so the rows are not written again into the workspace
-  // (5.3M visits: ~10 s; 250M visits in 60 monthly parts: ~180 s); over temporary parts a table. Over
-  // many parts the view is one scan of them all, less the rows a repeat sets aside (a view over the
-  // UNION ALL of 60 scans made later joins run out of memory: DIP on the 10× region under 2 GB).
-  const columns = spec.columns.map((c) => sqlIdent(c.name)).join(", ");
   const sound = `FROM ${rows} WHERE _reason IS NULL`;
-  let kind = work.store && kept.length === input.files.length && (kept.length === 1 || spec.key) ? "VIEW" : "TABLE";
-  if (kind === "VIEW" && kept.length > 1) {
-    // The rows a repeat sets aside, by part and line; few (a bureau's months rarely overlap), they are
-    // left out by a filter, which keeps the rows in file and line order (a join would not). Many: a table.
-    const setAside = await session.all<{ part: number; line: string }>(`
-      SELECT (u._line // ${FILE_SHIFT})::INTEGER AS part, (u._line % ${FILE_SHIFT})::VARCHAR AS line
-      FROM ${union} AS u JOIN ${repeated} AS r ON r._key = u.${sqlIdent(spec.key!)}
-      WHERE u._reason IS NULL AND r._first_line <> u._line ORDER BY u._line`);
-    if (setAside.length <= MAX_FILTERED_REPEATS) {
-      // each repeat: its line (an integer test, false for nearly every row), then its part
-      const filter = setAside.length
-        ? `AND NOT (p._line IN (${[...new Set(setAside.map((r) => r.line))].join(", ")}) AND (p.part, p._line) IN (${setAside.map((r) => `(${sqlString(kept[r.part])}, ${r.line})`).join(", ")}))`
-        : "";
-      await session.run(`CREATE OR REPLACE VIEW ${spec.name} AS SELECT ${columns}
-        FROM read_parquet(${sqlList(kept)}${filter ? ", filename = 'part'" : ""}) AS p WHERE p._reason IS NULL ${filter}`);
-    } else {
-      kind = "TABLE";
-    }
-  }
-  if (kind === "TABLE" || kept.length === 1) {
-    await session.run(`CREATE OR REPLACE ${kind} ${spec.name} AS SELECT ${columns} ${sound}`);
-  }
+  const kind = await writeAccepted(session, spec, { sound, kept: kept.length === input.files.length ? kept : [], union, repeated });
   // A row step's result is narrow: a table, joined to the claims without a second scan of the parts
   // (at 5M stays a view here made the join run out of memory under 2 GB).
   for (const step of work.steps) {
     await session.run(`CREATE OR REPLACE TABLE ${step.output} AS
       SELECT ${id}, ${step.columns.map((c) => `${sqlIdent(stepColumn(step, c))} AS ${sqlIdent(c)}`).join(", ")} ${sound}`);
   }
+  // the view over one part reads the repeats (its own file's); the others do not
   if (kind === "TABLE" || kept.length > 1) await session.run(`DROP TABLE IF EXISTS ${repeated}`);
   if (kind === "TABLE") {
     for (const [index] of input.files.entries()) await session.run(`DROP TABLE IF EXISTS part_${spec.name}_${index}`);
@@ -186,6 +162,44 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
   const report = { table: spec.name, file: input.path, rowsRead: read, rowsAccepted: accepted, rowsRejected: read - accepted };
   await session.run(`INSERT INTO quality VALUES (${sqlString(spec.name)}, ${sqlString(input.path)}, ${read}, ${accepted}, ${read - accepted})`);
   return report;
+}
+
+/**
+ * Writes the accepted rows as the table's contract name: over kept parts a view, so that the rows are
+ * not written again into the workspace (5.3M visits in one file: ~10 s; 250M visits in 60 monthly
+ * parts: ~180 s); without kept parts a table. Over many parts the view is one scan of them all (a view
+ * over the UNION ALL of 60 scans made later joins run out of memory: DIP on the 10× region under 2 GB),
+ * less the rows a repeat sets aside, left out by a filter on their part and line that keeps the rows
+ * in file and line order (an anti join would not, and NOT EXISTS was planned as a delim join over the
+ * distinct (part, line) of every row: out of memory at 250M visits). Over MAX_FILTERED_REPEATS such
+ * rows, a table. Returns what was written.
+ */
+async function writeAccepted(
+  session: Session,
+  spec: TableSpec,
+  from: { sound: string; kept: string[]; union: string; repeated: string },
+): Promise<"VIEW" | "TABLE"> {
+  const columns = spec.columns.map((c) => sqlIdent(c.name)).join(", ");
+  const write = async (kind: "VIEW" | "TABLE") => {
+    await session.run(`CREATE OR REPLACE ${kind} ${spec.name} AS SELECT ${columns} ${from.sound}`);
+    return kind;
+  };
+  const { kept } = from;
+  if (kept.length === 0) return write("TABLE");
+  if (kept.length === 1) return write("VIEW");
+  if (!spec.key) return write("TABLE");
+  const setAside = await session.all<{ part: number; line: string }>(`
+    SELECT (u._line // ${FILE_SHIFT})::INTEGER AS part, (u._line % ${FILE_SHIFT})::VARCHAR AS line
+    FROM ${from.union} AS u JOIN ${from.repeated} AS r ON r._key = u.${sqlIdent(spec.key)}
+    WHERE u._reason IS NULL AND r._first_line <> u._line ORDER BY u._line`);
+  if (setAside.length > MAX_FILTERED_REPEATS) return write("TABLE");
+  // each such row: its line first (an integer test, false for nearly every row), then its part
+  const lines = [...new Set(setAside.map((r) => r.line))].join(", ");
+  const pairs = setAside.map((r) => `(${sqlString(kept[r.part])}, ${r.line})`).join(", ");
+  const filter = setAside.length ? `AND NOT (p._line IN (${lines}) AND (p.part, p._line) IN (${pairs}))` : "";
+  await session.run(`CREATE OR REPLACE VIEW ${spec.name} AS SELECT ${columns}
+    FROM read_parquet(${sqlList(kept)}${filter ? ", filename = 'part'" : ""}) AS p WHERE p._reason IS NULL ${filter}`);
+  return "VIEW";
 }
 
 const sqlList = (values: string[]) => `[${values.map(sqlString).join(", ")}]`;
