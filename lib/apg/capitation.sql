@@ -3,6 +3,8 @@
 -- visits summed per institution, year, group, payment class and signing: what the settlement and the
 -- datasets add up) and apg_capitation (institution × year).
 
+-- apg_visit_cells with their group, payment class and points: a weighted cell's visits × its group's
+-- points, else the sum of its visits' cost points.
 CREATE OR REPLACE TABLE apg_visit_totals AS
 SELECT v.hospital_id, v.year, v.class, v.key, v.apg_code, v.own_apg_code, v.upstream_apg_code, v.level,
        v.excluded, apg_payment_class(v.excluded, g.weight_decimal) AS payment_class, v.signed_to, v.visits,

@@ -1,6 +1,6 @@
--- Person-years (metrics.md §8), one year at a time. Reads claims_outpatient, insured and apg_claim_years (grouping.sql). Builds the
--- macro apg_persons_in(first_year, last_year), the view apg_persons (every year) and the empty table
--- apg_person_years, which lib/apg/index.ts fills year by year:
+-- Person-years (metrics.md §8), one year at a time. Reads claims_outpatient, insured and apg_claim_years
+-- (grouping.sql). Builds the macro apg_persons_in(first_year, last_year), the view apg_persons (every
+-- year) and the empty table apg_person_years, which lib/apg/index.ts fills year by year:
 --   INSERT INTO apg_person_years FROM apg_persons_in(Y, Y);   -- for each year Y of the claims
 -- A region's person-years do not fit in memory at once (Jinhua scale: 31M persons a year, 155M
 -- person-years in five years; the grouping of all of them ran out of memory under 6 GB), one year's do.
@@ -34,7 +34,8 @@ SELECT coalesce(i.year, c.year)::INTEGER, coalesce(i.patient_id, c.patient_id), 
 FROM from_insured AS i FULL JOIN from_claims AS c ON c.year = i.year AND c.patient_id = i.patient_id
 WHERE EXISTS (SELECT 1 FROM insured);
 
--- Every year's person-years, for a researcher's query (the build reads apg_person_years).
+-- Every year's person-years, for a researcher's query (the build reads apg_person_years). At a region's
+-- scale, query one year: FROM apg_persons_in(2021, 2021).
 CREATE OR REPLACE VIEW apg_persons AS FROM apg_persons_in(0, 9999);
 
 -- The years the build fills: those of the visits and of the insured table.

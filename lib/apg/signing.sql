@@ -43,11 +43,12 @@ FROM (SELECT claim_id, patient_id, hospital_id, year, class, apg_code, level, pa
       FROM apg_visit_points) AS v
 LEFT JOIN apg_signing('apg_persons') AS s USING (year, patient_id);
 
--- apg_visit_settlement summed per institution, year, key, upstream code, exclusion and signing
--- institution, with its group, payment class and points: the small table the settlement and the
--- outpatient datasets add up (DECIMAL sums, exact in any order). One pass over the visits, summed
--- before they are grouped (a cell's visits share their group); points: a weighted cell's visits × its
--- points, else the sum of its visits' cost points (apg_points, the formula of apg_visit_points).
+-- One year of apg_visit_settlement summed per institution, year, key, upstream code, exclusion and
+-- signing institution (DECIMAL sums, exact in any order): a pass over the year's visits, summed before
+-- they are grouped (a cell's visits share their group). capitation.sql gives the cells their group and
+-- points as apg_visit_totals, the small table the settlement and the outpatient datasets add up.
+-- cost_points: the sum of the visits' cost points (apg_points, the formula of apg_visit_points), for
+-- the cells paid on cost.
 CREATE OR REPLACE MACRO apg_visit_cells_in(visit_year) AS TABLE
 SELECT v.hospital_id, v.year, v.class, v.class_group, v.key, v.upstream_apg_code, v.excluded,
        s.signed_hospital_id AS signed_to,
