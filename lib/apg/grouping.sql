@@ -1,18 +1,18 @@
 -- APG-like grouping of every accepted outpatient visit (metrics.md §8), the bulk twin of classify.ts.
 -- Reads claims_outpatient, procedure_classes (§7), apg_weights, and the macros icd10_chapter(c),
 -- icd9cm3_chapter(c) (lib/apg/chapters.ts) and variables base_years, apg_min_visits, apg_min_cost.
--- Builds apg_claim_years, apg_base_year_weights, apg_keys (every class and key with its chapter and base visits),
--- apg_candidates (the groups a visit may take), apg_key_groups, the macro apg_grouped and the view
+-- Builds apg_claim_years, apg_base_year_weights, apg_keys (every class and key with its chapter and
+-- base visits), apg_candidates (the groups a visit may take), apg_key_groups, the macro apg_grouped and the view
 -- apg_visits (each visit with its group).
 
--- Base years: the base_years parameter; else the first three years of outpatient claims with claims in
--- all twelve months, or as many such years as there are; where none has, the first three years with
--- claims; year weights 2:3:5 (2:3, 1) — §2's rule, over the outpatient claims' own years (§8).
 -- apg_claim_years: each year of outpatient claims and its number of months with claims.
 CREATE OR REPLACE TABLE apg_claim_years AS
 SELECT year(visit_date)::INTEGER AS year, count(DISTINCT month(visit_date)) AS months
 FROM claims_outpatient GROUP BY ALL ORDER BY year;
 
+-- Base years: the base_years parameter; else the first three years of outpatient claims with claims in
+-- all twelve months, or as many such years as there are; where none has, the first three years with
+-- claims; year weights 2:3:5 (2:3, 1) — §2's rule, over the outpatient claims' own years (§8).
 CREATE OR REPLACE TABLE apg_base_year_weights AS
 WITH claim_years AS (FROM apg_claim_years),
 chosen AS (

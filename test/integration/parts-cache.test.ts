@@ -1,5 +1,6 @@
 // The workspace and its kept parts (lib/input/parts.ts, loaders/workspace.ts): a claims table given as
-// one file is a view over its part, a folder one view over its parts (a table when over 10,000 rows repeat); a workspace whose parts are gone is rebuilt, never read half-missing.
+// one file is a view over its part, a folder one view over its parts (a table when over 10,000 rows
+// repeat an earlier file's); a workspace whose parts are gone is rebuilt, never read half-missing.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
