@@ -1,11 +1,14 @@
 -- The claims behind each flag (metrics.md §10), for the bureau's auditors; never published. Reads
 -- signal_results and the tables of signal_values.sql, claims_inpatient, case_points, signal_complications
 -- and signal_cce; builds signal_cases.
-CREATE OR REPLACE TABLE signal_cases AS
+
+-- The stays of the CC/MCC flags with the secondary codes that give them their severity, apart: in one
+-- statement with the other flags' rows its joins ran out of memory now and then under a 64 MB limit.
+CREATE OR REPLACE TEMP TABLE signal_cc_mcc_stays AS
 WITH flags AS (
-    SELECT hospital_id, year, signal, peer_mean FROM signal_results WHERE flagged
+    SELECT hospital_id, year, signal FROM signal_results WHERE flagged
 ),
-flagged_cc_mcc AS (
+flagged_cc_mcc AS MATERIALIZED (
     SELECT s.claim_id, s.hospital_id, s.year, s.drg_code,
            CASE right(s.drg_code, 1) WHEN '1' THEN 'mcc' ELSE 'cc' END AS kind
     FROM signal_stays AS s
@@ -30,6 +33,12 @@ giving AS (
 ),
 cc_mcc_stays AS (
     SELECT c.*, g.codes FROM flagged_cc_mcc AS c LEFT JOIN giving AS g USING (claim_id)
+)
+FROM cc_mcc_stays;
+
+CREATE OR REPLACE TABLE signal_cases AS
+WITH flags AS (
+    SELECT hospital_id, year, signal, peer_mean FROM signal_results WHERE flagged
 ),
 rows AS (
     SELECT 'readmit_same_adrg' AS signal, r.hospital_id, r.year, r.claim_id, r.related_claim_id,
@@ -42,7 +51,7 @@ rows AS (
     UNION ALL
     SELECT f.signal, c.hospital_id, c.year, c.claim_id, NULL,
            'DRG ' || c.drg_code || ' (' || CASE c.kind WHEN 'mcc' THEN 'MCC' ELSE 'CC/MCC' END || ': ' || coalesce(c.codes, '?') || ')'
-    FROM cc_mcc_stays AS c JOIN flags AS f ON f.signal IN ('cc_mcc_share', 'cc_mcc_share_change', 'cmi_within_adrg')
+    FROM signal_cc_mcc_stays AS c JOIN flags AS f ON f.signal IN ('cc_mcc_share', 'cc_mcc_share_change', 'cmi_within_adrg')
                                           AND f.hospital_id = c.hospital_id AND f.year = c.year
     UNION ALL
     SELECT 'preadmission_outpatient', o.hospital_id, o.year, o.claim_id, o.related_claim_id,
@@ -62,3 +71,5 @@ rows AS (
 )
 SELECT signal, hospital_id, year, claim_id, related_claim_id, detail FROM rows
 ORDER BY signal, hospital_id, year, claim_id, related_claim_id NULLS FIRST;
+
+DROP TABLE signal_cc_mcc_stays;
