@@ -142,7 +142,7 @@ async function readTable(session: Session, input: InputTable, work: TableWork): 
     SELECT ${sqlString(spec.name)}, _line % ${FILE_SHIFT}, ${isClaims(spec) ? id : "NULL"}, ${id}, _reason, ${fileName}
     FROM ${rows} WHERE _reason IS NOT NULL ORDER BY _line`);
   const sound = `FROM ${rows} WHERE _reason IS NULL`;
-  const kind = await writeAccepted(session, spec, { sound, kept: kept.length === input.files.length ? kept : [], union, repeated });
+  const kind = await writeAccepted(session, spec, { sound, kept, union, repeated });
   // A row step's result is narrow: a table, joined to the claims without a second scan of the parts
   // (at 5M stays a view here made the join run out of memory under 2 GB).
   for (const step of work.steps) {
@@ -184,11 +184,13 @@ async function writeAccepted(
     await session.run(`CREATE OR REPLACE ${kind} ${spec.name} AS SELECT ${columns} ${from.sound}`);
     return kind;
   };
-  const { kept } = from;
+  const { kept } = from; // with a part store every file has one; without, none
   if (kept.length === 0) return write("TABLE");
   if (kept.length === 1) return write("VIEW");
   if (!spec.key) return write("TABLE");
-  const setAside = await session.all<{ part: number; line: string }>(`
+  // no key repeats (the usual case): nothing to find, and no scan of every part to find it
+  const anyRepeat = Number(await session.value(`SELECT count(*) FROM ${from.repeated}`)) > 0;
+  const setAside = !anyRepeat ? [] : await session.all<{ part: number; line: string }>(`
     SELECT (u._line // ${FILE_SHIFT})::INTEGER AS part, (u._line % ${FILE_SHIFT})::VARCHAR AS line
     FROM ${from.union} AS u JOIN ${from.repeated} AS r ON r._key = u.${sqlIdent(spec.key)}
     WHERE u._reason IS NULL AND r._first_line <> u._line ORDER BY u._line`);
