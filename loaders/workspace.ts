@@ -1,8 +1,8 @@
 // The prepared workspace: a DuckDB file holding the validated, grouped tables of one set of inputs.
 // Its name is a hash of everything the figures depend on — the input files' bytes, the parameters,
 // the reference data and the code — so a changed input can never be served from a stale workspace.
-// The site's loaders each open it read-only; the first to find it missing builds it. A claims table given
-// as one file is a view over its kept part (lib/input/parts.ts); the parts are listed beside it in <key>.parts.json:
+// The site's loaders each open it read-only; the first to find it missing builds it. A claims table is a
+// view over its files' kept parts (lib/input/parts.ts); the parts are listed beside it in <key>.parts.json:
 // parts are pruned only when no kept workspace names them, and a workspace whose parts are gone is rebuilt.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";

@@ -4,7 +4,7 @@
 // a Parquet file named by the SHA-256 of the file's bytes, in a folder named by everything else the
 // checks depend on (parameters, code, reference data and the other input tables: `context`), so a part
 // is reused only for the same bytes under the same rules, and a changed file can never be served stale.
-// A claims table given as one file is a view over its part in the workspace (loaders/workspace.ts lists the parts beside it).
+// A claims table is a view over its files' parts in the workspace (loaders/workspace.ts lists the parts beside it).
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
